@@ -1,0 +1,124 @@
+package io.tributary.core;
+
+import io.tributary.core.operations.CreateStream;
+import io.tributary.core.operations.DeleteStream;
+import io.tributary.core.operations.DescribeStream;
+import io.tributary.core.operations.DescribeStreamSummary;
+import io.tributary.core.operations.GetRecords;
+import io.tributary.core.operations.GetShardIterator;
+import io.tributary.core.operations.ListShards;
+import io.tributary.core.operations.ListStreams;
+import io.tributary.core.operations.PutRecord;
+import io.tributary.core.operations.PutRecords;
+import io.tributary.core.streams.PageTokens;
+import io.tributary.core.streams.ShardIterators;
+import io.tributary.core.streams.StreamRegistry;
+import io.tributary.core.streams.TokenSigner;
+import io.tributary.storage.StreamStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The Kinesis domain wired together over one {@link StreamStore}: every operation, sharing one
+ * stream registry, one token secret and one clock.
+ *
+ * <p>The token secret is made on first start and kept in the catalog, so shard iterators and
+ * page tokens stay valid across restarts.
+ *
+ * <p>Thread-safe.
+ */
+public final class Broker {
+  private static final String SECRET_KEY = "broker/token-secret";
+  /** ListShards and ListStreams tokens expire after 300 seconds, as AWS's do. */
+  private static final Duration PAGE_TOKEN_TTL = Duration.ofSeconds(300);
+
+  private final BrokerConfig config;
+  private final StreamRegistry registry;
+  private final CreateStream createStream;
+  private final DeleteStream deleteStream;
+  private final DescribeStream describeStream;
+  private final DescribeStreamSummary describeStreamSummary;
+  private final ListStreams listStreams;
+  private final ListShards listShards;
+  private final PutRecord putRecord;
+  private final PutRecords putRecords;
+  private final GetShardIterator getShardIterator;
+  private final GetRecords getRecords;
+
+  public Broker(StreamStore store, BrokerConfig config, Clock clock) {
+    this.config = config;
+    this.registry = new StreamRegistry(store, clock);
+    TokenSigner signer = new TokenSigner(secret(store));
+    ShardIterators iterators = new ShardIterators(signer, clock, config.shardIteratorTtl());
+    PageTokens pageTokens = new PageTokens(signer, clock, PAGE_TOKEN_TTL);
+    this.createStream = new CreateStream(registry, config, clock);
+    this.deleteStream = new DeleteStream(registry, config, clock);
+    this.describeStream = new DescribeStream(registry, clock);
+    this.describeStreamSummary = new DescribeStreamSummary(registry, clock);
+    this.listStreams = new ListStreams(registry, pageTokens, clock);
+    this.listShards = new ListShards(registry, pageTokens, clock);
+    this.putRecord = new PutRecord(registry, store, clock);
+    this.putRecords = new PutRecords(registry, store, clock);
+    this.getShardIterator = new GetShardIterator(registry, store, iterators, clock);
+    this.getRecords = new GetRecords(registry, store, iterators, clock);
+  }
+
+  private static byte[] secret(StreamStore store) {
+    return store.catalog().get(SECRET_KEY).orElseGet(() -> {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      store.catalog().put(SECRET_KEY, secret);
+      return secret;
+    });
+  }
+
+  public BrokerConfig config() {
+    return config;
+  }
+
+  /** Removes deleted streams whose DELETING period is over; call now and then. */
+  public void removeExpiredStreams() {
+    registry.removeExpired();
+  }
+
+  public CreateStream createStream() {
+    return createStream;
+  }
+
+  public DeleteStream deleteStream() {
+    return deleteStream;
+  }
+
+  public DescribeStream describeStream() {
+    return describeStream;
+  }
+
+  public DescribeStreamSummary describeStreamSummary() {
+    return describeStreamSummary;
+  }
+
+  public ListStreams listStreams() {
+    return listStreams;
+  }
+
+  public ListShards listShards() {
+    return listShards;
+  }
+
+  public PutRecord putRecord() {
+    return putRecord;
+  }
+
+  public PutRecords putRecords() {
+    return putRecords;
+  }
+
+  public GetShardIterator getShardIterator() {
+    return getShardIterator;
+  }
+
+  public GetRecords getRecords() {
+    return getRecords;
+  }
+}

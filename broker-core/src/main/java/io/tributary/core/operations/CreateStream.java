@@ -1,0 +1,98 @@
+package io.tributary.core.operations;
+
+import io.tributary.core.BrokerConfig;
+import io.tributary.core.RequestContext;
+import io.tributary.core.error.KinesisException;
+import io.tributary.core.model.EncryptionType;
+import io.tributary.core.model.HashKeyRange;
+import io.tributary.core.model.ShardId;
+import io.tributary.core.model.StreamMode;
+import io.tributary.core.model.StreamName;
+import io.tributary.core.model.StreamStatus;
+import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.StreamKey;
+import io.tributary.core.streams.StreamRegistry;
+import io.tributary.core.streams.StreamState;
+import io.tributary.storage.ShardLogId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * CreateStream: a new stream, CREATING for the configured delay and then ACTIVE, with its shards
+ * splitting the hash-key space evenly.
+ *
+ * <p>Without {@code ShardCount} or a mode the stream is ON_DEMAND, which (as in AWS) starts
+ * with {@value #ON_DEMAND_SHARDS} shards; PROVISIONED requires {@code ShardCount}.
+ *
+ * <p>Thread-safe.
+ */
+public final class CreateStream implements KinesisOperation<CreateStream.Request, CreateStream.Response> {
+  /** The shard count AWS gives a new on-demand stream. */
+  public static final int ON_DEMAND_SHARDS = 4;
+
+  /** Retention of a new stream: 24 hours, as in AWS. */
+  public static final int DEFAULT_RETENTION_HOURS = 24;
+
+  public record Request(StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode) {}
+
+  /** CreateStream answers with an empty body. */
+  public record Response() {}
+
+  private final StreamRegistry registry;
+  private final BrokerConfig config;
+  private final Clock clock;
+
+  public CreateStream(StreamRegistry registry, BrokerConfig config, Clock clock) {
+    this.registry = registry;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public Response execute(RequestContext context, Request request) {
+    StreamMode mode = request.streamMode()
+        .orElse(request.shardCount().isPresent() ? StreamMode.PROVISIONED : StreamMode.ON_DEMAND);
+    int shardCount;
+    if (mode == StreamMode.PROVISIONED) {
+      shardCount = request.shardCount().orElseThrow(() -> KinesisException.invalidArgument(
+          "ShardCount must be specified for a stream in PROVISIONED mode."));
+    } else {
+      shardCount = ON_DEMAND_SHARDS;
+    }
+    StreamKey key = StreamKey.of(context, request.streamName());
+    long now = clock.millis();
+    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now), () -> checkShardLimit(context, shardCount));
+    return new Response();
+  }
+
+  private StreamState newStream(StreamKey key, long uid, StreamMode mode, int shardCount, long now) {
+    List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+    List<ShardState> shards = new ArrayList<>(shardCount);
+    for (int i = 0; i < shardCount; i++) {
+      shards.add(new ShardState(new ShardId(i), ranges.get(i), Optional.empty(), Optional.empty(),
+          now << 20, OptionalLong.empty(), new ShardLogId("shard/" + uid + "/" + i)));
+    }
+    return new StreamState(key, uid, StreamStatus.CREATING, now + config.createStreamDelay().toMillis(), now,
+        DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty());
+  }
+
+  private void checkShardLimit(RequestContext context, int shardCount) {
+    int current = 0;
+    for (StreamState s : registry.list(context.accountId(), context.region())) {
+      current += s.openShardCount();
+    }
+    if (current + shardCount > config.shardLimit()) {
+      throw KinesisException.limitExceeded(
+          "This request would exceed the shard limit for the account " + context.accountId() + " in "
+              + context.region() + ". Current shard count for the account: " + current + ". Limit: "
+              + config.shardLimit() + ". Number of additional shards that would have resulted from this request: "
+              + shardCount + ". Refer to the AWS Service Limits page "
+              + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
+              + "for current limits and how to request higher limits.");
+    }
+  }
+}

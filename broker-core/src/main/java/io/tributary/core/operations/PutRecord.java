@@ -1,0 +1,57 @@
+package io.tributary.core.operations;
+
+import io.tributary.core.RequestContext;
+import io.tributary.core.error.KinesisException;
+import io.tributary.core.model.EncryptionType;
+import io.tributary.core.model.SequenceNumber;
+import io.tributary.core.model.ShardId;
+import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.StreamRegistry;
+import io.tributary.core.streams.StreamState;
+import io.tributary.storage.StreamStore;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PutRecord: one record, routed by the MD5 of its partition key (or its explicit hash key) and
+ * acknowledged once durable. {@code SequenceNumberForOrdering} is honoured: the new record's
+ * sequence number is greater than it, even when it came from another shard.
+ *
+ * <p>Thread-safe.
+ */
+public final class PutRecord implements KinesisOperation<PutRecord.Request, PutRecord.Response> {
+
+  /**
+   * @param sequenceNumberForOrdering as sent, checked here so the error can name the stream
+   */
+  public record Request(
+      StreamRef stream, byte[] data, String partitionKey, Optional<BigInteger> explicitHashKey,
+      Optional<String> sequenceNumberForOrdering) {}
+
+  public record Response(ShardId shardId, SequenceNumber sequenceNumber, EncryptionType encryptionType) {}
+
+  private final RecordWriter writer;
+
+  public PutRecord(StreamRegistry registry, StreamStore store, Clock clock) {
+    this.writer = new RecordWriter(registry, store, clock);
+  }
+
+  @Override
+  public Response execute(RequestContext context, Request request) {
+    StreamState stream = writer.writableStream(context, request.stream());
+    Optional<SequenceNumber> ordering = Optional.empty();
+    if (request.sequenceNumberForOrdering().isPresent()) {
+      String text = request.sequenceNumberForOrdering().get();
+      ordering = Optional.of(SequenceNumber.parse(text).orElseThrow(() -> KinesisException.invalidArgument(
+          "ExclusiveMinimumSequenceNumber " + text + " used in PutRecord on stream " + stream.key().name()
+              + " under account " + stream.key().accountId() + " is invalid.")));
+    }
+    RecordWriter.Entry entry =
+        new RecordWriter.Entry(request.data(), request.partitionKey(), request.explicitHashKey(), ordering);
+    ShardState shard = RecordWriter.route(stream, entry);
+    RecordWriter.Written written = writer.append(stream, List.of(entry), List.of(shard)).get(0);
+    return new Response(written.shard().shardId(), written.sequenceNumber(), stream.encryptionType());
+  }
+}

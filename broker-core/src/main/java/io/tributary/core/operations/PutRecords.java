@@ -1,0 +1,71 @@
+package io.tributary.core.operations;
+
+import io.tributary.core.RequestContext;
+import io.tributary.core.error.KinesisException;
+import io.tributary.core.model.EncryptionType;
+import io.tributary.core.model.SequenceNumber;
+import io.tributary.core.model.ShardId;
+import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.StreamRegistry;
+import io.tributary.core.streams.StreamState;
+import io.tributary.storage.StreamStore;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PutRecords: up to 500 records, each routed on its own, with one result per record in request
+ * order. The whole request is refused when its records (data plus partition keys) exceed 5 MiB,
+ * with AWS's message; otherwise every record is written and acknowledged together.
+ *
+ * <p>Tributary does not throttle, so {@code FailedRecordCount} is 0 unless storage fails.
+ *
+ * <p>Thread-safe.
+ */
+public final class PutRecords implements KinesisOperation<PutRecords.Request, PutRecords.Response> {
+  /** The most bytes of data and partition keys one request may carry. */
+  public static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+
+  public record Request(StreamRef stream, List<Entry> records) {}
+
+  public record Entry(byte[] data, String partitionKey, Optional<BigInteger> explicitHashKey) {}
+
+  /** One record's outcome: a shard and sequence number, or an error code and message. */
+  public record ResultEntry(
+      Optional<ShardId> shardId, Optional<SequenceNumber> sequenceNumber, Optional<String> errorCode,
+      Optional<String> errorMessage) {}
+
+  public record Response(int failedRecordCount, List<ResultEntry> records, EncryptionType encryptionType) {}
+
+  private final RecordWriter writer;
+
+  public PutRecords(StreamRegistry registry, StreamStore store, Clock clock) {
+    this.writer = new RecordWriter(registry, store, clock);
+  }
+
+  @Override
+  public Response execute(RequestContext context, Request request) {
+    StreamState stream = writer.writableStream(context, request.stream());
+    long bytes = 0;
+    List<RecordWriter.Entry> entries = new ArrayList<>(request.records().size());
+    for (Entry e : request.records()) {
+      bytes += e.data().length + e.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      entries.add(new RecordWriter.Entry(e.data(), e.partitionKey(), e.explicitHashKey(), Optional.empty()));
+    }
+    if (bytes > MAX_REQUEST_BYTES) {
+      throw KinesisException.invalidArgument("Records size exceeds 5 MB limit");
+    }
+    List<ShardState> shards = new ArrayList<>(entries.size());
+    for (RecordWriter.Entry entry : entries) {
+      shards.add(RecordWriter.route(stream, entry));
+    }
+    List<ResultEntry> results = new ArrayList<>(entries.size());
+    for (RecordWriter.Written w : writer.append(stream, entries, shards)) {
+      results.add(new ResultEntry(Optional.of(w.shard().shardId()), Optional.of(w.sequenceNumber()),
+          Optional.empty(), Optional.empty()));
+    }
+    return new Response(0, results, stream.encryptionType());
+  }
+}

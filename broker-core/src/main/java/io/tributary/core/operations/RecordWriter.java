@@ -1,0 +1,134 @@
+package io.tributary.core.operations;
+
+import io.tributary.core.RequestContext;
+import io.tributary.core.error.ErrorCode;
+import io.tributary.core.error.KinesisException;
+import io.tributary.core.model.HashKey;
+import io.tributary.core.model.SequenceNumber;
+import io.tributary.core.model.StreamStatus;
+import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.StreamKey;
+import io.tributary.core.streams.StreamRegistry;
+import io.tributary.core.streams.StreamState;
+import io.tributary.storage.NewRecord;
+import io.tributary.storage.ShardLog;
+import io.tributary.storage.ShardLogClosedException;
+import io.tributary.storage.StoredRecord;
+import io.tributary.storage.StreamStore;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * What PutRecord and PutRecords share: routing each record to the open shard whose hash-key
+ * range holds it, and appending each shard's records, in request order, to its log.
+ *
+ * <p>All shards' appends are issued before any is awaited, so one request's records reach the
+ * storage writer together and share a write (and, in fsync mode, one fsync).
+ *
+ * <p>Thread-safe.
+ */
+final class RecordWriter {
+  private final StreamRegistry registry;
+  private final StreamStore store;
+  private final Clock clock;
+
+  RecordWriter(StreamRegistry registry, StreamStore store, Clock clock) {
+    this.registry = registry;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** A record to write, with its routing inputs already checked for form. */
+  record Entry(byte[] data, String partitionKey, Optional<BigInteger> explicitHashKey,
+      Optional<SequenceNumber> sequenceNumberForOrdering) {}
+
+  /** Where a record landed. */
+  record Written(ShardState shard, SequenceNumber sequenceNumber) {}
+
+  /** The stream, if it accepts writes (ACTIVE or UPDATING); otherwise AWS's not-found error. */
+  StreamState writableStream(RequestContext context, StreamRef ref) {
+    StreamKey key = ref.resolve(context);
+    StreamState s = registry.find(key).orElseThrow(() -> StreamRegistry.notFound(key));
+    StreamStatus status = s.statusAt(clock.millis()).orElseThrow(() -> StreamRegistry.notFound(key));
+    if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+      throw StreamRegistry.notFound(key);
+    }
+    return s;
+  }
+
+  /** The shard a record goes to; InvalidArgumentException for an out-of-range explicit key. */
+  static ShardState route(StreamState stream, Entry entry) {
+    HashKey hashKey;
+    if (entry.explicitHashKey().isPresent()) {
+      BigInteger explicit = entry.explicitHashKey().get();
+      if (!HashKey.inRange(explicit)) {
+        throw KinesisException.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+            + "[0, 2^128-1]. Specified value was " + explicit);
+      }
+      hashKey = new HashKey(explicit);
+    } else {
+      hashKey = HashKey.ofPartitionKey(entry.partitionKey());
+    }
+    return stream.openShardFor(hashKey);
+  }
+
+  /**
+   * Appends the entries, already routed to {@code shards} (same order), and returns where each
+   * landed, in the same order. Blocks until every record is durable.
+   */
+  List<Written> append(StreamState stream, List<Entry> entries, List<ShardState> shards) {
+    Map<ShardState, List<Integer>> byShard = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      byShard.computeIfAbsent(shards.get(i), k -> new ArrayList<>()).add(i);
+    }
+    Map<ShardState, CompletableFuture<List<StoredRecord>>> pending = new LinkedHashMap<>();
+    for (Map.Entry<ShardState, List<Integer>> e : byShard.entrySet()) {
+      ShardState shard = e.getKey();
+      // A missing log means the stream was deleted after it was looked up.
+      ShardLog log = store.shardLog(shard.logId()).orElseThrow(() -> StreamRegistry.notFound(stream.key()));
+      List<NewRecord> records = new ArrayList<>(e.getValue().size());
+      long minExclusive = shard.startingSequence() - 1;
+      for (int i : e.getValue()) {
+        Entry entry = entries.get(i);
+        records.add(new NewRecord(entry.partitionKey(), entry.data()));
+        if (entry.sequenceNumberForOrdering().isPresent()) {
+          minExclusive = Math.max(minExclusive, entry.sequenceNumberForOrdering().get().sequence());
+        }
+      }
+      pending.put(shard, log.append(records, minExclusive));
+    }
+    Written[] result = new Written[entries.size()];
+    for (Map.Entry<ShardState, CompletableFuture<List<StoredRecord>>> e : pending.entrySet()) {
+      List<StoredRecord> stored = await(stream, e.getValue());
+      List<Integer> positions = byShard.get(e.getKey());
+      for (int j = 0; j < positions.size(); j++) {
+        result[positions.get(j)] = new Written(e.getKey(),
+            new SequenceNumber(e.getKey().shardId().index(), stored.get(j).sequence()));
+      }
+    }
+    return List.of(result);
+  }
+
+  private static List<StoredRecord> await(StreamState stream, CompletableFuture<List<StoredRecord>> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KinesisException(ErrorCode.INTERNAL_FAILURE, "Interrupted while writing.", e);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ShardLogClosedException) {
+        throw StreamRegistry.notFound(stream.key());
+      }
+      throw new KinesisException(ErrorCode.INTERNAL_FAILURE, "Internal service failure.", cause);
+    }
+  }
+}
