@@ -1,0 +1,1 @@
+package io.tributary.http.wire; public enum WireFormat { JSON, CBOR }
