@@ -239,7 +239,7 @@ final class ConstraintChecker {
       return "{" + String.join(", ", entries) + "}";
     }
     if (shape instanceof IntegerShape) {
-      return Long.toString(IntegerShape.valueOf(value));
+      return Integer.toString(IntegerShape.valueOf(value));
     }
     if (shape instanceof BlobShape) {
       return heapByteBuffer(BlobShape.byteLength(value));

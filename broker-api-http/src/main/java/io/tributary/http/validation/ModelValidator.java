@@ -9,7 +9,6 @@ import io.tributary.http.wire.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,15 +41,10 @@ public final class ModelValidator {
   static final String MODEL_RESOURCE = "kinesis-2013-12-02.json";
 
   private final Map<String, StructureShape> inputs;
-  private final Map<WireFormat, TypeChecker> typeCheckers;
+  private final TypeChecker typeChecker = new TypeChecker();
 
   private ModelValidator(Map<String, StructureShape> inputs) {
     this.inputs = Map.copyOf(inputs);
-    Map<WireFormat, TypeChecker> checkers = new EnumMap<>(WireFormat.class);
-    for (WireFormat format : WireFormat.values()) {
-      checkers.put(format, new TypeChecker(format));
-    }
-    this.typeCheckers = checkers;
   }
 
   /**
@@ -75,7 +69,8 @@ public final class ModelValidator {
    *
    * @param operationName the operation, as in {@code X-Amz-Target}: {@code PutRecords}
    * @param input the decoded body; {@code null} or a missing node counts as an empty object
-   * @param format the wire format the body arrived in; it decides how blobs may be written
+   * @param format the wire format the body arrived in. Both are validated alike today: a blob may
+   *     be a byte string or base64 text in either, and timestamps are only type-checked
    * @throws KinesisException with {@code SERIALIZATION} for a type mismatch, {@code VALIDATION}
    *     for violated constraints
    * @throws IllegalArgumentException if the model has no such operation: check {@link
@@ -87,7 +82,8 @@ public final class ModelValidator {
       throw new IllegalArgumentException("no such operation: " + operationName);
     }
     JsonNode body = input == null ? MissingNode.getInstance() : input;
-    typeCheckers.get(Objects.requireNonNull(format, "format")).checkInput(shape, body);
+    Objects.requireNonNull(format, "format");
+    typeChecker.checkInput(shape, body);
     ConstraintChecker constraints = new ConstraintChecker();
     constraints.checkInput(shape, body);
     constraints.throwIfViolated();

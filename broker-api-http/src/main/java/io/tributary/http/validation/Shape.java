@@ -83,23 +83,14 @@ sealed interface Shape {
   record IntegerShape(String name, Bounds value) implements Shape {
 
     /**
-     * The integer AWS sees for a JSON or CBOR number: fractions are floored and values above
-     * {@link Integer#MAX_VALUE} are capped at it, as Coral's truncating number conversion does
-     * (kinesalite validations/index.js lines 56-58). Values below {@link Long#MIN_VALUE} become
-     * {@link Long#MIN_VALUE}; every bound in the model is far above that.
+     * The integer AWS sees for a JSON or CBOR number: fractions are floored and values outside
+     * the int range are clamped to it, as Coral's truncating number conversion does for values
+     * above it (kinesalite validations/index.js lines 56-58). Clamping below as well is a
+     * judgement: a Java {@code Integer} cannot hold less, and the wire layer reads it so.
      */
-    static long valueOf(JsonNode number) {
-      if (number.isIntegralNumber()) {
-        if (number.canConvertToLong()) {
-          return Math.min(number.longValue(), Integer.MAX_VALUE);
-        }
-        return number.bigIntegerValue().signum() > 0 ? Integer.MAX_VALUE : Long.MIN_VALUE;
-      }
-      double floored = Math.floor(number.doubleValue());
-      if (floored >= Integer.MAX_VALUE) {
-        return Integer.MAX_VALUE;
-      }
-      return (long) floored;
+    static int valueOf(JsonNode number) {
+      // The (int) cast saturates at Integer.MIN_VALUE and Integer.MAX_VALUE.
+      return number.isInt() ? number.intValue() : (int) Math.floor(number.doubleValue());
     }
   }
 

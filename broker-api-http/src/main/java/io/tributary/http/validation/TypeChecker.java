@@ -12,22 +12,19 @@ import io.tributary.http.validation.Shape.Member;
 import io.tributary.http.validation.Shape.StringShape;
 import io.tributary.http.validation.Shape.StructureShape;
 import io.tributary.http.validation.Shape.TimestampShape;
-import io.tributary.http.wire.WireFormat;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The first validation phase: whether every known member has a type AWS can deserialize. Throws
  * a {@code SerializationException} at the first mismatch, in member order, worded as AWS's Coral
  * deserializer words it (kinesalite mimics it: {@code validations/index.js} lines 29-148). Unknown
- * members are ignored and JSON {@code null} counts as absent, as on AWS. Immutable; thread-safe.
+ * members are ignored and JSON {@code null} counts as absent, as on AWS. Stateless; thread-safe.
  *
- * <p>Blobs: a CBOR byte string is accepted in either format. JSON text must be canonical base64.
- * CBOR text is refused: AWS SDKs always send blobs as byte strings, and accepting base64 text
- * there would make every decoder downstream handle a second encoding. The refusal's wording
- * follows Coral's {@code class ... can not be converted to a Blob} pattern; AWS's actual reply to
- * this is unrecorded.
+ * <p>Blobs: a byte string (CBOR) is accepted as it is; text (JSON, or a CBOR text string) must be
+ * canonical base64. Kinesalite reads CBOR text the same way, and so does the wire layer's {@code
+ * WireObject.blob}; AWS SDKs always send CBOR blobs as byte strings, so no AWS client sees the
+ * difference. Both wire formats are therefore checked alike.
  *
  * <p>Booleans: any string or number is refused, as kinesalite does. Its comments note that AWS
  * seemed to accept {@code "true"}, {@code "yes"}, {@code "1"} and the like, and doubles; those
@@ -44,12 +41,6 @@ final class TypeChecker {
   /** Coral's words for bits left over in the last digit or excess padding; "dectected" is AWS's. */
   private static final String LAST_DIGIT_PROBLEM =
       "Invalid last non-pad Base64 character dectected";
-
-  private final WireFormat format;
-
-  TypeChecker(WireFormat format) {
-    this.format = Objects.requireNonNull(format, "format");
-  }
 
   /** Checks a whole request body against its operation's input shape. */
   void checkInput(StructureShape input, JsonNode body) {
@@ -134,7 +125,7 @@ final class TypeChecker {
     if (type == JsonNodeType.BINARY) {
       return;
     }
-    if (type == JsonNodeType.STRING && format == WireFormat.JSON) {
+    if (type == JsonNodeType.STRING) {
       checkBase64(value.textValue());
       return;
     }

@@ -185,9 +185,12 @@ class TypeMismatchTest {
   }
 
   @Test
-  void integerBeyondIntRangeIsCappedAtIntMaxAsAwsDoes() {
+  void integerBeyondIntRangeIsClampedToItAsAwsDoes() {
     assertValidation("ListStreams", "{\"Limit\": 1000000000000}",
         "1 validation error detected: Value '2147483647' at 'limit' failed to satisfy constraint:"
             + " Member must have value less than or equal to 10000");
+    assertValidation("ListStreams", "{\"Limit\": -3000000000.5}",
+        "1 validation error detected: Value '-2147483648' at 'limit' failed to satisfy constraint:"
+            + " Member must have value greater than or equal to 1");
   }
 }
