@@ -33,9 +33,10 @@ final class ModelOverrides {
 
   /**
    * The order in which AWS checks the members of these structures, as recorded by kinesalite 3.3.3
-   * ({@code validations/<operation>.js}, whose member order its tests assert against AWS's
-   * messages, e.g. {@code test/putRecord.js}: {@code sequenceNumberForOrdering, partitionKey,
-   * explicitHashKey, data, streamName}). Members added to the model since (StreamARN, StreamId,
+   * in {@code validations/<operation>.js}. Its tests (github.com/mhart/kinesalite, {@code
+   * test/putRecord.js}, {@code test/getShardIterator.js}, ...) assert that order in AWS's own
+   * messages, e.g. {@code sequenceNumberForOrdering, partitionKey, explicitHashKey, data,
+   * streamName} for PutRecord. Members added to the model since (StreamARN, StreamId,
    * ShardFilter, ...) follow in model order: there is no evidence of where AWS puts them.
    */
   static final Map<String, List<String>> AWS_MEMBER_ORDER = Map.ofEntries(

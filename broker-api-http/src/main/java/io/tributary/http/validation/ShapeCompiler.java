@@ -156,7 +156,7 @@ final class ShapeCompiler {
   }
 
   /** {@code StreamName} becomes {@code streamName}, {@code StreamARN} becomes {@code streamARN}. */
-  static String lowerFirst(String memberName) {
+  private static String lowerFirst(String memberName) {
     return Character.toLowerCase(memberName.charAt(0)) + memberName.substring(1);
   }
 }
