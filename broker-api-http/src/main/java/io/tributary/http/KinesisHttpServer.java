@@ -16,6 +16,7 @@ import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.operations.OperationTable;
 import io.tributary.http.protocol.RequestProcessor;
 import io.tributary.http.protocol.RequestValidator;
+import io.tributary.http.validation.ModelValidator;
 import io.tributary.http.wire.WireCodec;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -114,9 +115,8 @@ public final class KinesisHttpServer implements AutoCloseable {
    * of their SigV4 credential scope (the broker's default region without one).
    */
   public static KinesisHttpServer start(HttpServerConfig config, Broker broker) {
-    // TODO(validator): ModelValidator.load()::validate once branch validator lands.
-    RequestValidator validator = (operation, body, format) -> { };
-    return start(config, broker, validator, AccountResolver.defaultAccountOnly(), Clock.systemUTC());
+    ModelValidator validator = ModelValidator.load();
+    return start(config, broker, validator::validate, AccountResolver.defaultAccountOnly(), Clock.systemUTC());
   }
 
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */
