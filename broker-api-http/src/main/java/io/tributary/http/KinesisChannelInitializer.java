@@ -3,7 +3,7 @@ package io.tributary.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  *
  * <p>Thread-safe: it holds only shared, thread-safe collaborators.
  */
-final class KinesisChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class KinesisChannelInitializer extends ChannelInitializer<Channel> {
   /** Presigned URLs carry the whole signature, and a session token, in the request line. */
   private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
   /** SigV4 headers with a session token exceed Netty's default of 8 KiB. */
@@ -48,7 +48,7 @@ final class KinesisChannelInitializer extends ChannelInitializer<SocketChannel> 
   }
 
   @Override
-  protected void initChannel(SocketChannel channel) {
+  protected void initChannel(Channel channel) {
     connections.add(channel);
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
