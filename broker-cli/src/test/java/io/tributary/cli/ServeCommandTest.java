@@ -1,0 +1,180 @@
+package io.tributary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.tributary.core.BrokerConfig;
+import io.tributary.http.KinesisHttpServer.HttpServerConfig;
+import io.tributary.storage.Durability;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+class ServeCommandTest {
+  private static final List<String> SERVE_FLAGS = List.of(
+      "--host", "--port", "--data-dir", "--durability", "--account-id", "--region",
+      "--create-stream-delay-ms", "--delete-stream-delay-ms", "--shard-limit",
+      "--max-request-bytes", "--log-level", "--help", "--version");
+
+  @Test
+  void defaultsListenOnLoopbackPort4567WithDataUnderDotData() {
+    ServeCommand serve = parse();
+
+    HttpServerConfig http = serve.httpServerConfig();
+    assertEquals("127.0.0.1", http.host());
+    assertEquals(4567, http.port());
+    assertEquals(Path.of("./data"), serve.storeConfig().dataDir());
+  }
+
+  @Test
+  void defaultsUseWalDurabilityAndInfoLogs() {
+    ServeCommand serve = parse();
+
+    assertEquals(Durability.WAL, serve.storeConfig().durability());
+    assertEquals(Level.INFO, serve.logLevel());
+  }
+
+  @Test
+  void defaultsAreTheBrokerAndHttpServerDefaults() {
+    ServeCommand serve = parse();
+
+    assertEquals(BrokerConfig.defaults(), serve.brokerConfig());
+    assertEquals(HttpServerConfig.defaults("127.0.0.1", 4567), serve.httpServerConfig());
+  }
+
+  @Test
+  void everyFlagReachesItsSetting() {
+    ServeCommand serve = parse(
+        "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/streams",
+        "--durability", "fsync", "--account-id", "123456789012", "--region", "eu-west-1",
+        "--create-stream-delay-ms", "50", "--delete-stream-delay-ms", "0", "--shard-limit", "7",
+        "--max-request-bytes", "4096", "--log-level", "debug");
+
+    assertEquals("0.0.0.0", serve.httpServerConfig().host());
+    assertEquals(0, serve.httpServerConfig().port());
+    assertEquals(4096, serve.httpServerConfig().maxRequestBytes());
+    assertEquals(Path.of("/tmp/streams"), serve.storeConfig().dataDir());
+    assertEquals(Durability.FSYNC, serve.storeConfig().durability());
+    BrokerConfig broker = serve.brokerConfig();
+    assertEquals("123456789012", broker.defaultAccountId());
+    assertEquals("eu-west-1", broker.defaultRegion());
+    assertEquals(Duration.ofMillis(50), broker.createStreamDelay());
+    assertEquals(Duration.ZERO, broker.deleteStreamDelay());
+    assertEquals(7, broker.shardLimit());
+    assertEquals(Level.DEBUG, serve.logLevel());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wal", "WAL", "Wal"})
+  void durabilityIgnoresCase(String value) {
+    assertEquals(Durability.WAL, parse("--durability", value).storeConfig().durability());
+  }
+
+  static Stream<List<String>> badValues() {
+    return Stream.of(
+        List.of("--port", "65536"),
+        List.of("--port", "-1"),
+        List.of("--port", "http"),
+        List.of("--host", " "),
+        List.of("--durability", "sometimes"),
+        List.of("--account-id", "12345"),
+        List.of("--account-id", "12345678901a"),
+        List.of("--region", "US East"),
+        List.of("--create-stream-delay-ms", "-5"),
+        List.of("--delete-stream-delay-ms", "soon"),
+        List.of("--shard-limit", "0"),
+        List.of("--max-request-bytes", "0"),
+        List.of("--log-level", "loud"),
+        List.of("--no-such-flag"),
+        List.of("surplus-argument"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badValues")
+  void badValueIsRefusedWhileParsing(List<String> args) {
+    assertThrows(ParameterException.class, () -> parse(args.toArray(String[]::new)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badValues")
+  void badValueExitsWithUsageErrorNamingTheProblem(List<String> args) {
+    List<String> serveArgs = Stream.concat(Stream.of("serve"), args.stream()).toList();
+
+    Run run = run(serveArgs.toArray(String[]::new));
+
+    assertEquals(2, run.exitCode());
+    assertEquals("", run.out());
+    String flag = args.get(0);
+    assertTrue(run.err().contains(flag), run.err());
+    assertTrue(run.err().contains("Usage: tributary serve"), run.err());
+  }
+
+  @Test
+  void serveHelpDescribesEveryFlagWithItsDefault() {
+    Run run = run("serve", "--help");
+
+    assertEquals(0, run.exitCode());
+    for (String flag : SERVE_FLAGS) {
+      assertTrue(run.out().contains(flag), flag + " missing from:\n" + run.out());
+    }
+    for (String byDefault : List.of(
+        "Default: 127.0.0.1", "Default: 4567", "Default: ./data", "Default: wal",
+        "Default: 000000000000", "Default: us-east-1", "Default: 500", "Default: info")) {
+      assertTrue(run.out().contains(byDefault), byDefault + " missing from:\n" + run.out());
+    }
+  }
+
+  @Test
+  void topLevelHelpListsServe() {
+    Run run = run("--help");
+
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("serve"), run.out());
+    assertTrue(run.out().contains("--version"), run.out());
+  }
+
+  @Test
+  void versionNamesTheProjectVersion() {
+    Run run = run("--version");
+
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().startsWith("tributary 0."), run.out());
+  }
+
+  @Test
+  void noSubcommandIsAUsageError() {
+    Run run = run();
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("Missing required subcommand"), run.err());
+  }
+
+  private static ServeCommand parse(String... serveArgs) {
+    String[] args = Stream.concat(Stream.of("serve"), Stream.of(serveArgs)).toArray(String[]::new);
+    CommandLine.ParseResult result = Main.commandLine().parseArgs(args);
+    return (ServeCommand) result.subcommand().commandSpec().userObject();
+  }
+
+  private static Run run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+}
