@@ -1,0 +1,86 @@
+package io.tributary.it;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
+
+/**
+ * The two encodings the AWS SDK for Java v2 speaks to Kinesis: CBOR, its default, and JSON,
+ * which it uses when the system property {@code aws.cborEnabled} is {@code false}.
+ *
+ * <p>The SDK reads that property once, when a client is built, so {@link #connect} sets it just
+ * for the build. Every client records the Content-Type of each request and response, so a test
+ * can prove which encoding it really used.
+ */
+enum WireEncoding {
+  CBOR("application/x-amz-cbor-1.1", true),
+  JSON("application/x-amz-json-1.1", false);
+
+  /** Fake credentials: Tributary does not verify SigV4 signatures, but the SDK insists on signing. */
+  static final StaticCredentialsProvider FAKE_CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "tributary-fake-secret"));
+
+  private final String contentType;
+  private final boolean cborEnabled;
+
+  WireEncoding(String contentType, boolean cborEnabled) {
+    this.contentType = contentType;
+    this.cborEnabled = cborEnabled;
+  }
+
+  /** The Content-Type of this encoding's requests and responses. */
+  String contentType() {
+    return contentType;
+  }
+
+  /** A client for the server at {@code endpoint}, with the SDK's default retries. */
+  KinesisSdk connect(URI endpoint) {
+    return connect(endpoint, false);
+  }
+
+  /**
+   * A client for the server at {@code endpoint}.
+   *
+   * @param withoutRetries true to see every failure as it happens, as the crash test must: a
+   *     retried PutRecords could store a batch twice
+   */
+  KinesisSdk connect(URI endpoint, boolean withoutRetries) {
+    ExchangeRecorder recorder = new ExchangeRecorder();
+    KinesisClientBuilder builder = KinesisClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(FAKE_CREDENTIALS)
+        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
+        .overrideConfiguration(o -> {
+          o.addExecutionInterceptor(recorder);
+          if (withoutRetries) {
+            o.retryStrategy(AwsRetryStrategy.doNotRetry());
+          }
+        });
+    return new KinesisSdk(this, build(builder), recorder);
+  }
+
+  private KinesisClient build(KinesisClientBuilder builder) {
+    String property = SdkSystemSetting.CBOR_ENABLED.property();
+    synchronized (WireEncoding.class) {
+      String before = System.getProperty(property);
+      System.setProperty(property, Boolean.toString(cborEnabled));
+      try {
+        return builder.build();
+      } finally {
+        if (before == null) {
+          System.clearProperty(property);
+        } else {
+          System.setProperty(property, before);
+        }
+      }
+    }
+  }
+}
