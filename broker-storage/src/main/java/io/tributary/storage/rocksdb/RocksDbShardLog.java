@@ -4,7 +4,6 @@ import io.tributary.storage.NewRecord;
 import io.tributary.storage.ShardLog;
 import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.ShardLogId;
-import io.tributary.storage.StorageException;
 import io.tributary.storage.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
@@ -29,8 +27,7 @@ import org.slf4j.LoggerFactory;
  * Invariant: sequences and arrival times both increase along the keys, so the records are sorted
  * by arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
  *
- * <p>Thread-safe. Mutations (append, trim, drop) run on the {@link ShardLogWriter} thread, in
- * queue order. Reads run on the caller's thread under a {@link HandleGate} lease and see a
+ * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order. Reads run on the caller's thread under a {@link HandleGate} lease and see a
  * prefix of the appends. {@link #tail} is confined to the writer thread; the cached last
  * sequence is written under {@code lastSequenceLock} and read without it.
  */
@@ -261,7 +258,7 @@ final class RocksDbShardLog implements ShardLog {
       }
       trimmed = writer.submitTrim(this, sequence);
     }
-    await(trimmed);
+    ShardLogWriter.await(trimmed);
     try (HandleGate.Lease lease = enterOpen()) {
       db.deleteFilesInRanges(
           handle, List.of(RecordFormat.key(0), RecordFormat.key(sequence)), false);
@@ -367,17 +364,6 @@ final class RocksDbShardLog implements ShardLog {
       throw droppedException();
     }
     return lease;
-  }
-
-  private static void await(CompletableFuture<Void> future) {
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new StorageException("shard log operation failed", e.getCause());
-    }
   }
 
   @Override

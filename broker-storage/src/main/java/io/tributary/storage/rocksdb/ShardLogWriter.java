@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single thread, {@value #THREAD_NAME}, that performs every mutation of every shard log:
- * appends, trims and drops.
+ * The single thread, {@value #THREAD_NAME}, that writes every record of every shard log: appends
+ * and trims.
  *
  * <p>Callers enqueue commands and get a future. The thread takes the first command, drains the
  * appends and trims queued behind it (up to {@value #MAX_BATCH_RECORDS} records or {@value
@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * ShardTail} and complete the futures, in queue order. If the write fails, every future in the
  * batch fails with the same {@link StorageException} and no tail advances.
  *
- * <p>A drop is a barrier: the batch before it is written first, then the column family is
- * dropped, so an append queued before the drop either lands before it or fails with {@link
- * ShardLogClosedException}.
+ * <p>A {@linkplain #submitBarrier barrier} completes once every batch queued before it is
+ * written. Dropping a shard log marks it dropped (so the writer fails its later appends without
+ * touching its column family), then waits for a barrier before releasing the column family:
+ * after that, this thread never uses its handle again.
  *
  * <p>Futures complete on this thread: dependent actions must be quick or use the {@code *Async}
  * variants, and must not call {@link RocksDbShardLog#trimBefore}, {@link
@@ -57,20 +58,13 @@ final class ShardLogWriter {
   private final RocksDB db;
   private final WriteOptions writeOptions;
   private final Clock clock;
-  private final Consumer<RocksDbShardLog> dropAction;
   private final Thread thread;
 
-  /**
-   * A writer over {@code db}.
-   *
-   * @param dropAction drops a shard log's column family; runs on the writer thread
-   */
-  ShardLogWriter(
-      RocksDB db, WriteOptions writeOptions, Clock clock, Consumer<RocksDbShardLog> dropAction) {
+  /** A writer over {@code db}; {@link #start} starts its thread. */
+  ShardLogWriter(RocksDB db, WriteOptions writeOptions, Clock clock) {
     this.db = db;
     this.writeOptions = writeOptions;
     this.clock = clock;
-    this.dropAction = dropAction;
     this.thread = new Thread(this::run, THREAD_NAME);
     this.thread.setDaemon(true);
   }
@@ -105,11 +99,11 @@ final class ShardLogWriter {
     return trim.future();
   }
 
-  /** Queues the drop of the log's column family. */
-  CompletableFuture<Void> submitDrop(RocksDbShardLog shardLog) {
-    Drop drop = new Drop(shardLog, new CompletableFuture<>());
-    queue.add(drop);
-    return drop.future();
+  /** A future that completes once everything queued before it is written or failed. */
+  CompletableFuture<Void> submitBarrier() {
+    Barrier barrier = new Barrier(new CompletableFuture<>());
+    queue.add(barrier);
+    return barrier.future();
   }
 
   /**
@@ -136,6 +130,18 @@ final class ShardLogWriter {
     }
   }
 
+  /** Waits for a future of this writer, rethrowing its failure as it was raised. */
+  static void await(CompletableFuture<?> future) {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StorageException("storage operation failed: " + e.getCause(), e.getCause());
+    }
+  }
+
   /** Fails fast instead of deadlocking when a caller would wait for the writer on the writer. */
   void checkNotOnWriterThread(String operation) {
     if (Thread.currentThread() == thread) {
@@ -152,8 +158,8 @@ final class ShardLogWriter {
       if (first instanceof Stop) {
         return;
       }
-      if (first instanceof Drop drop) {
-        runDrop(drop);
+      if (first instanceof Barrier barrier) {
+        barrier.future().complete(null);
         continue;
       }
       PendingBatch batch = new PendingBatch(clock.millis());
@@ -164,7 +170,7 @@ final class ShardLogWriter {
           if (next == null) {
             break;
           }
-          if (next instanceof Stop || next instanceof Drop) {
+          if (next instanceof Stop || next instanceof Barrier) {
             carried = next;
             break;
           }
@@ -189,15 +195,6 @@ final class ShardLogWriter {
       } catch (InterruptedException e) {
         // Only Stop ends the writer, so that every queued future completes.
       }
-    }
-  }
-
-  private void runDrop(Drop drop) {
-    try {
-      dropAction.accept(drop.shardLog());
-      drop.future().complete(null);
-    } catch (RuntimeException e) {
-      drop.future().completeExceptionally(e);
     }
   }
 
@@ -343,12 +340,12 @@ final class ShardLogWriter {
   }
 
   /** A unit of work for the writer thread. */
-  private sealed interface Command permits ShardCommand, Stop {
+  private sealed interface Command permits ShardCommand, Barrier, Stop {
     CompletableFuture<?> future();
   }
 
   /** Work on one shard log. */
-  private sealed interface ShardCommand extends Command permits Append, Trim, Drop {
+  private sealed interface ShardCommand extends Command permits Append, Trim {
     RocksDbShardLog shardLog();
   }
 
@@ -364,8 +361,8 @@ final class ShardLogWriter {
   private record Trim(RocksDbShardLog shardLog, long beforeSequence, CompletableFuture<Void> future)
       implements ShardCommand {}
 
-  private record Drop(RocksDbShardLog shardLog, CompletableFuture<Void> future)
-      implements ShardCommand {}
+  /** Completes once the batches before it are written. */
+  private record Barrier(CompletableFuture<Void> future) implements Command {}
 
   /** Ends the writer once everything queued before it is done. */
   private record Stop(CompletableFuture<Void> future) implements Command {}
