@@ -51,6 +51,7 @@ final class RocksDbResources implements AutoCloseable {
             .setWriteBufferManager(writeBufferManager)
             .setMaxTotalWalSize(4 * config.writeBufferBytes())
             .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+            .setAvoidFlushDuringRecovery(true)
             .setMaxOpenFiles(MAX_OPEN_FILES)
             .setMaxBackgroundJobs(2)
             .setBytesPerSync(1L << 20)
