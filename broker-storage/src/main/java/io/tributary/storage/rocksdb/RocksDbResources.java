@@ -33,6 +33,12 @@ final class RocksDbResources implements AutoCloseable {
   private static final long BLOCK_BYTES = 16L << 10;
   private static final int MAX_OPEN_FILES = 4096;
 
+  /**
+   * Files above the bottom level older than this are compacted even if nothing else would pick
+   * them, so that a trimmed but idle shard still gets its space back.
+   */
+  private static final long SHARD_TTL_SECONDS = 24 * 60 * 60;
+
   final LRUCache cache;
   final WriteBufferManager writeBufferManager;
   final DBOptions dbOptions;
@@ -64,6 +70,7 @@ final class RocksDbResources implements AutoCloseable {
             .setWriteBufferSize(shardWriteBufferBytes)
             .setCompressionType(CompressionType.LZ4_COMPRESSION)
             .setLevelCompactionDynamicLevelBytes(true)
+            .setTtl(SHARD_TTL_SECONDS)
             .setTableFormatConfig(tableConfig());
     catalogOptions =
         new ColumnFamilyOptions()

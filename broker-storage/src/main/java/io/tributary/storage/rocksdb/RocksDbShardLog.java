@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Invariant: sequences and arrival times both increase along the keys, so the records are sorted
  * by arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
  *
- * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order. Reads run on the caller's thread under a {@link HandleGate} lease and see a
- * prefix of the appends. {@link #tail} is confined to the writer thread; the cached last
- * sequence is written under {@code lastSequenceLock} and read without it.
+ * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order.
+ * Reads run on the caller's thread under a {@link HandleGate} lease and see a prefix of the
+ * appends. {@link #tail} is confined to the writer thread; the cached last sequence is written
+ * under {@code lastSequenceLock} and read without it.
  */
 final class RocksDbShardLog implements ShardLog {
 
@@ -245,8 +246,11 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the range delete is in the write-ahead log; the SST files wholly below
-   * {@code sequence} are then deleted at once, and compaction reclaims the rest.
+   * <p>Returns once the range delete is in the write-ahead log: reads no longer see the
+   * records. Space comes back in three ways: table files below level 0 that lie wholly below
+   * {@code sequence} are deleted at once; compaction drops the rest as it meets the range
+   * delete; and the shard column families' one-day TTL makes even an idle shard's files go
+   * through compaction within about a day.
    */
   @Override
   public void trimBefore(long sequence) {

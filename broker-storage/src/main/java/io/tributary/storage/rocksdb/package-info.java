@@ -81,8 +81,9 @@
  *   <li>Every sequence key holds a decodable version 1 value; anything else is reported as a
  *       {@link io.tributary.storage.rocksdb.CorruptRecordException} naming shard and sequence.
  *   <li>{@code trimBefore(s)} is one range delete of {@code [00 00 00 00 00 00 00 00, key(s))}
- *       plus the high-water mark, in the same write batch; table files wholly below {@code s}
- *       are then deleted, and compaction reclaims the rest.
+ *       plus the high-water mark, in the same write batch. Table files below level 0 that lie
+ *       wholly below {@code s} are then deleted at once; compaction reclaims the rest, and a
+ *       one-day TTL on shard column families makes sure it does for idle shards too.
  *   <li>Appends and trims reach the write-ahead log in one {@code WriteBatch} per writer batch,
  *       synced under {@link io.tributary.storage.Durability#FSYNC}; an append's future completes
  *       only after that write returned. Recovery replays the log up to its last intact batch.
