@@ -47,9 +47,8 @@ public interface StreamStore extends AutoCloseable {
   void dropShardLog(ShardLogId id);
 
   /**
-   * Deletes several logs in one step, as for a deleted stream, with the same guarantees as
-   * {@link #dropShardLog} for each. Prefer it to a loop, for the reason given at {@link
-   * #createShardLogs}.
+   * Deletes several logs in one step, as for a deleted stream, with the same guarantees as {@link
+   * #dropShardLog} for each. Prefer it to a loop, for the reason given at {@link #createShardLogs}.
    */
   default void dropShardLogs(Collection<ShardLogId> ids) {
     ids.forEach(this::dropShardLog);

@@ -17,8 +17,8 @@ import org.rocksdb.WriteOptions;
  * <p>Memory is bounded across any number of column families: one {@link LRUCache} of {@code
  * blockCacheBytes + writeBufferBytes} holds every data, index and filter block ({@code
  * cache_index_and_filter_blocks}, so 1,000 shards' indexes do not sit outside it), and one {@link
- * WriteBufferManager} charges every memtable to that cache and flushes when memtables reach
- * {@code writeBufferBytes}. {@code max_total_wal_size} makes idle shards flush too, so their old
+ * WriteBufferManager} charges every memtable to that cache and flushes when memtables reach {@code
+ * writeBufferBytes}. {@code max_total_wal_size} makes idle shards flush too, so their old
  * write-ahead log files can be deleted.
  *
  * <p>Not thread-safe to close; the objects themselves are only read after construction, which

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk: each record under its 8-byte big-endian sequence, plus, once the log has been
  * trimmed, the high-water mark under key {@code 0xff} (see {@link io.tributary.storage.rocksdb}).
- * Invariant: sequences and arrival times both increase along the keys, so the records are sorted
- * by arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
+ * Invariant: sequences and arrival times both increase along the keys, so the records are sorted by
+ * arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
  *
- * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order.
- * Reads run on the caller's thread under a {@link HandleGate} lease and see a prefix of the
- * appends. {@link #tail} is confined to the writer thread; the cached last sequence is written
- * under {@code lastSequenceLock} and read without it.
+ * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order. Reads
+ * run on the caller's thread under a {@link HandleGate} lease and see a prefix of the appends.
+ * {@link #tail} is confined to the writer thread; the cached last sequence is written under {@code
+ * lastSequenceLock} and read without it.
  */
 final class RocksDbShardLog implements ShardLog {
 
@@ -77,8 +77,8 @@ final class RocksDbShardLog implements ShardLog {
    *
    * <p>The future completes on the writer thread.
    *
-   * @throws IllegalArgumentException if {@code records} is empty, {@code minSequenceExclusive}
-   *     is negative, or a partition key is longer than 65,535 UTF-8 bytes
+   * @throws IllegalArgumentException if {@code records} is empty, {@code minSequenceExclusive} is
+   *     negative, or a partition key is longer than 65,535 UTF-8 bytes
    */
   @Override
   public CompletableFuture<List<StoredRecord>> append(
@@ -188,11 +188,11 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>At most {@value #LINEAR_SKIP_LIMIT} + 64 seeks and steps: it answers "none" from the
-   * newest record alone, seeks to {@code epochMillis << 20} (no earlier record can qualify),
-   * steps over the few records that a {@code minSequenceExclusive} bump or a crowded millisecond
-   * pushed past that key with an earlier arrival time, and bisects the sequence space if there
-   * are many. All seeks use one iterator, so they see one consistent view.
+   * <p>At most {@value #LINEAR_SKIP_LIMIT} + 64 seeks and steps: it answers "none" from the newest
+   * record alone, seeks to {@code epochMillis << 20} (no earlier record can qualify), steps over
+   * the few records that a {@code minSequenceExclusive} bump or a crowded millisecond pushed past
+   * that key with an earlier arrival time, and bisects the sequence space if there are many. All
+   * seeks use one iterator, so they see one consistent view.
    */
   @Override
   public OptionalLong firstSequenceAtOrAfter(long epochMillis) {
@@ -246,11 +246,11 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the range delete is in the write-ahead log: reads no longer see the
-   * records. Space comes back in three ways: table files below level 0 that lie wholly below
-   * {@code sequence} are deleted at once; compaction drops the rest as it meets the range
-   * delete; and the shard column families' one-day TTL makes even an idle shard's files go
-   * through compaction within about a day.
+   * <p>Returns once the range delete is in the write-ahead log: reads no longer see the records.
+   * Space comes back in three ways: table files below level 0 that lie wholly below {@code
+   * sequence} are deleted at once; compaction drops the rest as it meets the range delete; and the
+   * shard column families' one-day TTL makes even an idle shard's files go through compaction
+   * within about a day.
    */
   @Override
   public void trimBefore(long sequence) {
@@ -333,9 +333,7 @@ final class RocksDbShardLog implements ShardLog {
       }
       it.status();
       byte[] mark = db.get(handle, RecordFormat.highWaterMarkKey());
-      return mark == null
-          ? fromRecord
-          : fromRecord.max(RecordFormat.decodeHighWaterMark(id, mark));
+      return mark == null ? fromRecord : fromRecord.max(RecordFormat.decodeHighWaterMark(id, mark));
     } catch (RocksDBException e) {
       throw RocksDbErrorPolicy.wrap("load of the last sequence of shard log " + id, e);
     }
@@ -345,7 +343,9 @@ final class RocksDbShardLog implements ShardLog {
     try (RocksIterator it = db.newIterator(handle)) {
       it.seekForPrev(RecordFormat.key(Long.MAX_VALUE));
       OptionalLong newest =
-          it.isValid() ? OptionalLong.of(RecordFormat.sequence(id, it.key())) : OptionalLong.empty();
+          it.isValid()
+              ? OptionalLong.of(RecordFormat.sequence(id, it.key()))
+              : OptionalLong.empty();
       it.status();
       return newest;
     } catch (RocksDBException e) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -35,20 +36,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link StreamStore} in one RocksDB database under a data directory: the {@code catalog}
  * column family holds the {@link StreamCatalog}, and every other column family except {@code
- * default} (which stays empty) is one {@link ShardLog}, named by its {@link ShardLogId}. The
- * bytes in each are described, with worked examples, in {@link io.tributary.storage.rocksdb}.
+ * default} (which stays empty) is one {@link ShardLog}, named by its {@link ShardLogId}. The bytes
+ * in each are described, with worked examples, in {@link io.tributary.storage.rocksdb}.
  *
- * <p>Opening lists the column families already on disk and opens them all (RocksDB requires it);
- * a shard log's tail is read lazily, on its first append. All column families share one block
- * cache and one write buffer manager (see {@link RocksDbResources}), so memory stays bounded
- * with 1,000 shards.
+ * <p>Opening lists the column families already on disk and opens them all (RocksDB requires it); a
+ * shard log's tail is read lazily, on its first append. All column families share one block cache
+ * and one write buffer manager (see {@link RocksDbResources}), so memory stays bounded with 1,000
+ * shards.
  *
- * <p>Failures follow {@link RocksDbErrorPolicy}: {@code RocksDBException} is wrapped once, here
- * or in the shard log or catalog that called RocksDB, into {@link StorageException}.
+ * <p>Failures follow {@link RocksDbErrorPolicy}: {@code RocksDBException} is wrapped once, here or
+ * in the shard log or catalog that called RocksDB, into {@link StorageException}.
  *
- * <p>Thread-safe. Appends and trims are ordered by the single {@link ShardLogWriter} thread;
- * reads, catalog calls, and the creation and drop of column families run on the caller's thread
- * under a {@link HandleGate} lease; creations are serialized by {@code createLock}.
+ * <p>Thread-safe. Appends and trims are ordered by the single {@link ShardLogWriter} thread; reads,
+ * catalog calls, and the creation and drop of column families run on the caller's thread under a
+ * {@link HandleGate} lease; creations are serialized by {@code createLock}.
  */
 public final class RocksDbStreamStore implements StreamStore {
 
@@ -71,6 +72,7 @@ public final class RocksDbStreamStore implements StreamStore {
   private RocksDbStreamStore(
       Path dataDir,
       RocksDbStoreConfig config,
+      UnaryOperator<ShardLogWriter.BatchSink> sinkWrapper,
       RocksDbResources resources,
       RocksDB db,
       List<byte[]> names,
@@ -79,7 +81,8 @@ public final class RocksDbStreamStore implements StreamStore {
     this.resources = resources;
     this.db = db;
     this.gate = new HandleGate(dataDir.toString());
-    this.writer = new ShardLogWriter(db, resources.writeOptions, config.clock());
+    ShardLogWriter.BatchSink sink = batch -> db.write(resources.writeOptions, batch);
+    this.writer = new ShardLogWriter(sinkWrapper.apply(sink), config.clock());
     ColumnFamilyHandle defaultCf = null;
     ColumnFamilyHandle catalogCf = null;
     for (int i = 0; i < names.size(); i++) {
@@ -104,10 +107,19 @@ public final class RocksDbStreamStore implements StreamStore {
    * Opens the store under {@code config.dataDir()}, creating the directory and the database if
    * missing.
    *
-   * @throws StorageException if the directory cannot be used; the message names it and says why
-   *     in plain words (in use by another broker, not a directory, not writable, corrupt)
+   * @throws StorageException if the directory cannot be used; the message names it and says why in
+   *     plain words (in use by another broker, not a directory, not writable, corrupt)
    */
   public static RocksDbStreamStore open(RocksDbStoreConfig config) {
+    return open(config, UnaryOperator.identity());
+  }
+
+  /**
+   * Opens the store with the writer's batches passing through {@code sinkWrapper}: the seam through
+   * which tests make a WAL write fail.
+   */
+  static RocksDbStreamStore open(
+      RocksDbStoreConfig config, UnaryOperator<ShardLogWriter.BatchSink> sinkWrapper) {
     Objects.requireNonNull(config, "config");
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
     prepareDirectory(dataDir);
@@ -127,7 +139,7 @@ public final class RocksDbStreamStore implements StreamStore {
                 name, shard ? resources.shardOptions : resources.catalogOptions));
       }
       db = RocksDB.open(resources.dbOptions, dataDir.toString(), descriptors, handles);
-      return new RocksDbStreamStore(dataDir, config, resources, db, names, handles);
+      return new RocksDbStreamStore(dataDir, config, sinkWrapper, resources, db, names, handles);
     } catch (RocksDBException e) {
       release(handles, db, resources);
       throw RocksDbErrorPolicy.openFailure(dataDir, e);
@@ -150,8 +162,8 @@ public final class RocksDbStreamStore implements StreamStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Costs one RocksDB column family creation, which rewrites the OPTIONS file: about 0.3 s
-   * once 1,000 shard logs exist. Use {@link #createShardLogs} for a whole stream.
+   * <p>Costs one RocksDB column family creation, which rewrites the OPTIONS file: about 0.3 s once
+   * 1,000 shard logs exist. Use {@link #createShardLogs} for a whole stream.
    *
    * @throws ShardLogClosedException if a log of that name is being dropped
    */
@@ -225,9 +237,9 @@ public final class RocksDbStreamStore implements StreamStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the column family is dropped; RocksDB deletes its files in the background.
-   * Like {@link #createShardLog}, it rewrites the OPTIONS file; use {@link #dropShardLogs} for a
-   * whole stream.
+   * <p>Returns once the column family is dropped; RocksDB deletes its files in the background. Like
+   * {@link #createShardLog}, it rewrites the OPTIONS file; use {@link #dropShardLogs} for a whole
+   * stream.
    *
    * @throws IllegalStateException if called on the writer thread (from an append's callback)
    */
@@ -242,8 +254,8 @@ public final class RocksDbStreamStore implements StreamStore {
    * <p>Marks the logs dropped (later appends and reads fail), waits until the writer has written
    * everything queued before that, drops the column families in one RocksDB call on this thread
    * (appends to other shards go on meanwhile), then releases the handles once no read is using
-   * them. If RocksDB fails to drop them they stay on disk and are listed again after a restart,
-   * for the caller's reconciliation to retry.
+   * them. If RocksDB fails to drop them they stay on disk and are listed again after a restart, for
+   * the caller's reconciliation to retry.
    *
    * @throws IllegalStateException if called on the writer thread (from an append's callback)
    */
@@ -346,10 +358,10 @@ public final class RocksDbStreamStore implements StreamStore {
     try {
       Files.createDirectories(dataDir);
     } catch (FileAlreadyExistsException e) {
-      throw RocksDbErrorPolicy.openFailure(dataDir, "a file that is not a directory is in the way", e);
-    } catch (AccessDeniedException e) {
       throw RocksDbErrorPolicy.openFailure(
-          dataDir, "permission denied creating " + e.getFile(), e);
+          dataDir, "a file that is not a directory is in the way", e);
+    } catch (AccessDeniedException e) {
+      throw RocksDbErrorPolicy.openFailure(dataDir, "permission denied creating " + e.getFile(), e);
     } catch (IOException e) {
       throw RocksDbErrorPolicy.openFailure(dataDir, "it cannot be created (" + e + ")", e);
     }
@@ -370,8 +382,8 @@ public final class RocksDbStreamStore implements StreamStore {
   /**
    * The column families on disk, or the two a new store starts with. RocksJava answers an
    * unreadable manifest with an empty list rather than an error; opening with just the default
-   * column family then fails with RocksDB's own explanation (or, if the manifest does list
-   * shard logs, with "column families not opened"), never with a silently empty store.
+   * column family then fails with RocksDB's own explanation (or, if the manifest does list shard
+   * logs, with "column families not opened"), never with a silently empty store.
    */
   private static List<byte[]> existingColumnFamilies(Path dataDir) throws RocksDBException {
     List<byte[]> names = new ArrayList<>();

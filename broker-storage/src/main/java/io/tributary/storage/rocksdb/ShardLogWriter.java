@@ -13,10 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +24,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Callers enqueue commands and get a future. The thread takes the first command, drains the
  * appends and trims queued behind it (up to {@value #MAX_BATCH_RECORDS} records or {@value
- * #MAX_BATCH_BYTES} bytes, across all shards and callers), assigns sequences and arrival times
- * per shard from one clock reading, and writes everything in one {@link WriteBatch}: one WAL
- * write and, under {@link io.tributary.storage.Durability#FSYNC}, one fsync shared by all of
- * them (group commit). Only after that write returns does it commit each shard's new {@link
- * ShardTail} and complete the futures, in queue order. If the write fails, every future in the
- * batch fails with the same {@link StorageException} and no tail advances.
+ * #MAX_BATCH_BYTES} bytes, across all shards and callers), assigns sequences and arrival times per
+ * shard from one clock reading, and writes everything in one {@link WriteBatch}: one WAL write and,
+ * under {@link io.tributary.storage.Durability#FSYNC}, one fsync shared by all of them (group
+ * commit). Only after that write returns does it commit each shard's new {@link ShardTail} and
+ * complete the futures, in queue order. If the write fails, every future in the batch fails with
+ * the same {@link StorageException} and no tail advances.
  *
- * <p>A {@linkplain #submitBarrier barrier} completes once every batch queued before it is
- * written. Dropping a shard log marks it dropped (so the writer fails its later appends without
- * touching its column family), then waits for a barrier before releasing the column family:
- * after that, this thread never uses its handle again.
+ * <p>A {@linkplain #submitBarrier barrier} completes once every batch queued before it is written.
+ * Dropping a shard log marks it dropped (so the writer fails its later appends without touching its
+ * column family), then waits for a barrier before releasing the column family: after that, this
+ * thread never uses its handle again.
  *
  * <p>Futures complete on this thread: dependent actions must be quick or use the {@code *Async}
  * variants, and must not call {@link RocksDbShardLog#trimBefore}, {@link
- * RocksDbStreamStore#dropShardLog} or {@link RocksDbStreamStore#close}, which wait for this
- * thread (they throw {@link IllegalStateException} if they are called on it).
+ * RocksDbStreamStore#dropShardLog} or {@link RocksDbStreamStore#close}, which wait for this thread
+ * (they throw {@link IllegalStateException} if they are called on it).
  *
  * <p>Thread-safe: the {@code submit} methods and {@link #stop} may be called from any thread;
  * everything else, including each shard log's tail, is confined to the writer thread.
@@ -54,16 +52,23 @@ final class ShardLogWriter {
 
   private static final Logger log = LoggerFactory.getLogger(ShardLogWriter.class);
 
+  /**
+   * Where a finished batch goes: {@code db.write(writeOptions, batch)}, or in tests a sink that
+   * fails on demand.
+   */
+  @FunctionalInterface
+  interface BatchSink {
+    void write(WriteBatch batch) throws RocksDBException;
+  }
+
   private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
-  private final RocksDB db;
-  private final WriteOptions writeOptions;
+  private final BatchSink sink;
   private final Clock clock;
   private final Thread thread;
 
-  /** A writer over {@code db}; {@link #start} starts its thread. */
-  ShardLogWriter(RocksDB db, WriteOptions writeOptions, Clock clock) {
-    this.db = db;
-    this.writeOptions = writeOptions;
+  /** A writer into {@code sink}; {@link #start} starts its thread. */
+  ShardLogWriter(BatchSink sink, Clock clock) {
+    this.sink = sink;
     this.clock = clock;
     this.thread = new Thread(this::run, THREAD_NAME);
     this.thread.setDaemon(true);
@@ -107,8 +112,8 @@ final class ShardLogWriter {
   }
 
   /**
-   * Performs everything queued so far, then ends the thread and waits for it. Anything queued
-   * after that fails with {@link ShardLogClosedException}.
+   * Performs everything queued so far, then ends the thread and waits for it. Anything queued after
+   * that fails with {@link ShardLogClosedException}.
    */
   void stop() {
     checkNotOnWriterThread("closing the store");
@@ -217,8 +222,8 @@ final class ShardLogWriter {
     }
 
     /**
-     * Adds an append or trim; a command that cannot be added fails alone, unless the write
-     * batch itself failed, which fails the whole batch.
+     * Adds an append or trim; a command that cannot be added fails alone, unless the write batch
+     * itself failed, which fails the whole batch.
      */
     void add(ShardCommand command) {
       RocksDbShardLog shardLog = command.shardLog();
@@ -263,7 +268,9 @@ final class ShardLogWriter {
                 tail.lastArrivalMillis(), append.partitionKeysUtf8().get(i), record.data()));
         stored.add(
             new StoredRecord(
-                tail.lastSequence(), tail.lastArrivalMillis(), record.partitionKey(),
+                tail.lastSequence(),
+                tail.lastArrivalMillis(),
+                record.partitionKey(),
                 record.data()));
       }
       for (int i = 0; i < count; i++) {
@@ -307,7 +314,7 @@ final class ShardLogWriter {
         return;
       }
       try {
-        db.write(writeOptions, writeBatch);
+        sink.write(writeBatch);
       } catch (RocksDBException e) {
         fail(RocksDbErrorPolicy.wrap(describe(), e));
         return;

@@ -5,11 +5,10 @@
  *
  * <h2>Data directory</h2>
  *
- * One RocksDB database, and nothing else, lives in the data directory: its {@code CURRENT},
- * {@code MANIFEST-*}, {@code OPTIONS-*}, write-ahead log ({@code *.log}), table files ({@code
- * *.sst}), {@code LOG} and {@code LOCK} files. {@code LOCK} is held while a store is open, so a
- * second broker on the same directory fails at start-up with "in use by another Tributary
- * broker".
+ * One RocksDB database, and nothing else, lives in the data directory: its {@code CURRENT}, {@code
+ * MANIFEST-*}, {@code OPTIONS-*}, write-ahead log ({@code *.log}), table files ({@code *.sst}),
+ * {@code LOG} and {@code LOCK} files. {@code LOCK} is held while a store is open, so a second
+ * broker on the same directory fails at start-up with "in use by another Tributary broker".
  *
  * <h2>Column families</h2>
  *
@@ -26,10 +25,10 @@
  *
  * <h2>Shard log keys</h2>
  *
- * A record's key is its sequence as 8 bytes, big-endian. Sequences are positive, so the first
- * byte is {@code 0x00..0x7f} and RocksDB's bytewise order is numeric order. The sequence is
- * {@code max(previous + 1, arrivalMillis << 20, minSequenceExclusive + 1)}. Worked example, a
- * record arriving at 2026-11-28T08:00:00Z into an empty shard:
+ * A record's key is its sequence as 8 bytes, big-endian. Sequences are positive, so the first byte
+ * is {@code 0x00..0x7f} and RocksDB's bytewise order is numeric order. The sequence is {@code
+ * max(previous + 1, arrivalMillis << 20, minSequenceExclusive + 1)}. Worked example, a record
+ * arriving at 2026-11-28T08:00:00Z into an empty shard:
  *
  * <pre>
  * arrivalMillis        = 1,795,852,800,000          = 0x0000_01a2_212b_1000
@@ -41,8 +40,8 @@
  *
  * <h2>Shard log values</h2>
  *
- * Format version 1; a future layout gets a new first byte, and the decoder rejects versions it
- * does not know with {@link io.tributary.storage.rocksdb.CorruptRecordException}.
+ * Format version 1; a future layout gets a new first byte, and the decoder rejects versions it does
+ * not know with {@link io.tributary.storage.rocksdb.CorruptRecordException}.
  *
  * <pre>
  * offset  size  field
@@ -66,24 +65,24 @@
  *
  * <h2>High-water mark</h2>
  *
- * A trim also writes key {@code ff} (one byte, so it sorts after every sequence key and is
- * never returned as a record) holding the log's tail at the time: {@code 01 | lastSequence (8) |
- * lastArrivalMillis (8)}. On start the tail is the later of the last record and this mark, so a
- * log trimmed empty still never reuses a sequence and never moves arrival time backwards, even if
- * the clock did across the restart. Example, after two records in the millisecond above: {@code
- * 01 1a2212b100000001 000001a2212b1000}.
+ * A trim also writes key {@code ff} (one byte, so it sorts after every sequence key and is never
+ * returned as a record) holding the log's tail at the time: {@code 01 | lastSequence (8) |
+ * lastArrivalMillis (8)}. On start the tail is the later of the last record and this mark, so a log
+ * trimmed empty still never reuses a sequence and never moves arrival time backwards, even if the
+ * clock did across the restart. Example, after two records in the millisecond above: {@code 01
+ * 1a2212b100000001 000001a2212b1000}.
  *
  * <h2>Invariants</h2>
  *
  * <ul>
  *   <li>Within a shard log, keys increase in append order and arrival times never decrease along
  *       the keys, so a search by time is a seek to {@code millis << 20} plus a bounded skip.
- *   <li>Every sequence key holds a decodable version 1 value; anything else is reported as a
- *       {@link io.tributary.storage.rocksdb.CorruptRecordException} naming shard and sequence.
- *   <li>{@code trimBefore(s)} is one range delete of {@code [00 00 00 00 00 00 00 00, key(s))}
- *       plus the high-water mark, in the same write batch. Table files below level 0 that lie
- *       wholly below {@code s} are then deleted at once; compaction reclaims the rest, and a
- *       one-day TTL on shard column families makes sure it does for idle shards too.
+ *   <li>Every sequence key holds a decodable version 1 value; anything else is reported as a {@link
+ *       io.tributary.storage.rocksdb.CorruptRecordException} naming shard and sequence.
+ *   <li>{@code trimBefore(s)} is one range delete of {@code [00 00 00 00 00 00 00 00, key(s))} plus
+ *       the high-water mark, in the same write batch. Table files below level 0 that lie wholly
+ *       below {@code s} are then deleted at once; compaction reclaims the rest, and a one-day TTL
+ *       on shard column families makes sure it does for idle shards too.
  *   <li>Appends and trims reach the write-ahead log in one {@code WriteBatch} per writer batch,
  *       synced under {@link io.tributary.storage.Durability#FSYNC}; an append's future completes
  *       only after that write returned. Recovery replays the log up to its last intact batch.
@@ -91,10 +90,10 @@
  *
  * <h2>Threads and failures</h2>
  *
- * One writer thread, {@code tributary-storage-writer}, performs every append and trim (see
- * {@link io.tributary.storage.rocksdb.ShardLogWriter}); reads and catalog calls run on the
- * caller's thread. Every class states its own thread-safety. {@code RocksDBException} is wrapped
- * once, at this package's boundary, under the policy in {@link
+ * One writer thread, {@code tributary-storage-writer}, performs every append and trim (see {@link
+ * io.tributary.storage.rocksdb.ShardLogWriter}); reads and catalog calls run on the caller's
+ * thread. Every class states its own thread-safety. {@code RocksDBException} is wrapped once, at
+ * this package's boundary, under the policy in {@link
  * io.tributary.storage.rocksdb.RocksDbErrorPolicy}.
  */
 package io.tributary.storage.rocksdb;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a real broker-like process with SIGKILL while it appends, and checks that every append
- * it acknowledged is on disk after recovery: present, once, in order.
+ * Kills a real broker-like process with SIGKILL while it appends, and checks that every append it
+ * acknowledged is on disk after recovery: present, once, in order.
  */
 class CrashRecoveryTest {
 

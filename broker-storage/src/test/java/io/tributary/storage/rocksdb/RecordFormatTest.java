@@ -32,7 +32,9 @@ class RecordFormatTest {
   void documentedValueExampleMatchesTheEncoding() {
     byte[] value =
         RecordFormat.encodeValue(
-            ARRIVAL, "user-42".getBytes(StandardCharsets.UTF_8), "hello".getBytes(StandardCharsets.UTF_8));
+            ARRIVAL,
+            "user-42".getBytes(StandardCharsets.UTF_8),
+            "hello".getBytes(StandardCharsets.UTF_8));
 
     assertEquals(
         "01" + "000001a2212b1000" + "0007" + "757365722d3432" + "68656c6c6f",
@@ -65,7 +67,8 @@ class RecordFormatTest {
   @Test
   void valueRoundTripsEveryField() {
     byte[] data = {0, (byte) 0x80, (byte) 0xFF};
-    byte[] value = RecordFormat.encodeValue(ARRIVAL, "ключ-😀".getBytes(StandardCharsets.UTF_8), data);
+    byte[] value =
+        RecordFormat.encodeValue(ARRIVAL, "ключ-😀".getBytes(StandardCharsets.UTF_8), data);
 
     StoredRecord record = RecordFormat.decodeValue(SHARD, SEQUENCE, value);
 
@@ -89,7 +92,10 @@ class RecordFormatTest {
 
   @Test
   void unknownFormatVersionIsCorrupt() {
-    assertTrue(corrupt("02000001a2212b1000000168").getMessage().endsWith("unknown value format version 2"));
+    assertTrue(
+        corrupt("02000001a2212b1000000168")
+            .getMessage()
+            .endsWith("unknown value format version 2"));
   }
 
   @Test

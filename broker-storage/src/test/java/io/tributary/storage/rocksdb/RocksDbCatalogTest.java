@@ -38,7 +38,8 @@ class RocksDbCatalogTest {
   void scanReturnsEntriesWithThePrefixInUtf8KeyOrder() {
     try (RocksDbStreamStore store = RocksDbStreamStore.open(config(dir, clock))) {
       StreamCatalog catalog = store.catalog();
-      for (String key : List.of("stream/b", "streamz", "stream/é", "stream/a", "strea", "shard/1")) {
+      for (String key :
+          List.of("stream/b", "streamz", "stream/é", "stream/a", "strea", "shard/1")) {
         catalog.put(key, key.getBytes(StandardCharsets.UTF_8));
       }
 
@@ -83,8 +84,7 @@ class RocksDbCatalogTest {
         assertEquals(
             List.of("stream/kept"),
             store.catalog().scan("stream/").stream().map(CatalogEntry::key).toList());
-        assertArrayEquals(
-            new byte[] {1, 2, 3}, store.catalog().get("stream/kept").orElseThrow());
+        assertArrayEquals(new byte[] {1, 2, 3}, store.catalog().get("stream/kept").orElseThrow());
       }
     }
   }

@@ -245,8 +245,7 @@ class RocksDbShardLogTest {
     log.trimBefore(all.get(2).sequence());
 
     assertEquals(List.of("3"), readAll(log).stream().map(TestRecords::text).toList());
-    assertEquals(
-        OptionalLong.of(all.get(2).sequence()), log.firstSequenceAtOrAfter(0));
+    assertEquals(OptionalLong.of(all.get(2).sequence()), log.firstSequenceAtOrAfter(0));
   }
 
   @Test

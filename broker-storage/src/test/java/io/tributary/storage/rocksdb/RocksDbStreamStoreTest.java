@@ -122,8 +122,7 @@ class RocksDbStreamStoreTest {
       assertEquals(Set.copyOf(ids), store.shardLogIds());
       for (int i = 0; i < shards; i++) {
         ShardLog log = store.shardLog(ids.get(i)).orElseThrow();
-        assertEquals(
-            List.of("shard " + i), readAll(log).stream().map(TestRecords::text).toList());
+        assertEquals(List.of("shard " + i), readAll(log).stream().map(TestRecords::text).toList());
       }
       store.dropShardLogs(ids.subList(0, 500));
       assertEquals(Set.copyOf(ids.subList(500, shards)), store.shardLogIds());
@@ -188,7 +187,8 @@ class RocksDbStreamStoreTest {
       }
     }
     try (RocksDbStreamStore store = RocksDbStreamStore.open(config(dir, clock))) {
-      Set<Long> stored = new HashSet<>(TestRecords.sequences(readAll(store.shardLog(SHARD).orElseThrow())));
+      Set<Long> stored =
+          new HashSet<>(TestRecords.sequences(readAll(store.shardLog(SHARD).orElseThrow())));
       assertTrue(stored.containsAll(acknowledged));
     }
   }
@@ -233,7 +233,9 @@ class RocksDbStreamStoreTest {
       assertTrue(
           e.getMessage()
               .startsWith(
-                  "Cannot open the data directory " + dir + ": it is in use by another Tributary"
+                  "Cannot open the data directory "
+                      + dir
+                      + ": it is in use by another Tributary"
                       + " broker"),
           e.getMessage());
       append(first.createShardLog(SHARD), record("k", "still usable"));
@@ -249,7 +251,8 @@ class RocksDbStreamStoreTest {
         assertThrows(StorageException.class, () -> RocksDbStreamStore.open(config(dir, clock)));
 
     assertTrue(
-        e.getMessage().startsWith("Cannot open the data directory " + dir + ": its files are corrupt"),
+        e.getMessage()
+            .startsWith("Cannot open the data directory " + dir + ": its files are corrupt"),
         e.getMessage());
   }
 
