@@ -48,7 +48,7 @@ final class RocksDbErrorPolicy {
     if (code == Status.Code.IOError && lower.contains("lock")) {
       reason =
           "it is in use by another Tributary broker (its LOCK file is held); stop that broker or"
-              + " choose another --data-dir";
+              + " choose another data directory";
     } else if (code == Status.Code.Corruption) {
       reason = "its files are corrupt";
     } else if (lower.contains("permission denied")) {

@@ -11,7 +11,12 @@ import java.util.Objects;
  * <p>Memory: the block cache and the memtables of every column family share one LRU cache of {@code
  * blockCacheBytes + writeBufferBytes}. The write buffer manager charges memtable memory to that
  * cache and flushes the largest memtables when their total reaches {@code writeBufferBytes}, so
- * memory stays bounded however many shards there are (1,000 shards cost the same budget as one).
+ * block and memtable memory stay within that budget however many shards there are.
+ *
+ * <p>The two sizes are adjacent {@code long}s; prefer {@link #defaults} and the {@code with}
+ * methods to the canonical constructor.
+ *
+ * <p>Immutable.
  *
  * @param dataDir the directory holding the RocksDB files; created if missing
  * @param durability when an append or catalog write is acknowledged
@@ -61,6 +66,16 @@ public record RocksDbStoreConfig(
   /** This configuration with another durability. */
   public RocksDbStoreConfig withDurability(Durability newDurability) {
     return new RocksDbStoreConfig(dataDir, newDurability, clock, blockCacheBytes, writeBufferBytes);
+  }
+
+  /** This configuration with another block cache size. */
+  public RocksDbStoreConfig withBlockCacheBytes(long newBlockCacheBytes) {
+    return new RocksDbStoreConfig(dataDir, durability, clock, newBlockCacheBytes, writeBufferBytes);
+  }
+
+  /** This configuration with another memtable budget. */
+  public RocksDbStoreConfig withWriteBufferBytes(long newWriteBufferBytes) {
+    return new RocksDbStoreConfig(dataDir, durability, clock, blockCacheBytes, newWriteBufferBytes);
   }
 
   /** This configuration with another clock. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -362,6 +363,9 @@ public final class RocksDbStreamStore implements StreamStore {
           dataDir, "a file that is not a directory is in the way", e);
     } catch (AccessDeniedException e) {
       throw RocksDbErrorPolicy.openFailure(dataDir, "permission denied creating " + e.getFile(), e);
+    } catch (FileSystemException e) {
+      throw RocksDbErrorPolicy.openFailure(
+          dataDir, "it cannot be created (" + e.getFile() + ": " + e.getReason() + ")", e);
     } catch (IOException e) {
       throw RocksDbErrorPolicy.openFailure(dataDir, "it cannot be created (" + e + ")", e);
     }

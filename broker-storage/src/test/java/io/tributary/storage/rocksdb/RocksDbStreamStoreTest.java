@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +169,30 @@ class RocksDbStreamStoreTest {
         assertEquals(Integer.toString(i), TestRecords.text(read.get(i)));
       }
     }
+  }
+
+  @Test
+  void concurrentFsyncedAppendsShareWriteBatches() {
+    AtomicInteger batches = new AtomicInteger();
+    RocksDbStoreConfig fsync = config(dir, clock).withDurability(Durability.FSYNC);
+    int appends = 500;
+    try (RocksDbStreamStore store =
+        RocksDbStreamStore.open(
+            fsync,
+            real ->
+                batch -> {
+                  batches.incrementAndGet();
+                  real.write(batch);
+                })) {
+      ShardLog log = store.createShardLog(SHARD);
+      List<CompletableFuture<List<StoredRecord>>> futures = new ArrayList<>();
+      for (int i = 0; i < appends; i++) {
+        futures.add(log.append(List.of(record("k", Integer.toString(i))), 0));
+      }
+      futures.forEach(CompletableFuture::join);
+    }
+
+    assertTrue(batches.get() < appends, batches.get() + " batches for " + appends + " appends");
   }
 
   @Test
