@@ -21,6 +21,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Thread-safe: every call runs on the caller's thread under a {@link HandleGate} lease.
  */
+// "try": a HandleGate lease is held for its try block and never read inside it.
+@SuppressWarnings("try")
 final class RocksDbCatalog implements StreamCatalog {
 
   private final RocksDB db;

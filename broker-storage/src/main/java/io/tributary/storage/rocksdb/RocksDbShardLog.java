@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link #tail} is confined to the writer thread; the cached last sequence is written under {@code
  * lastSequenceLock} and read without it.
  */
+// "try": a HandleGate lease is held for its try block and never read inside it.
+@SuppressWarnings("try")
 final class RocksDbShardLog implements ShardLog {
 
   /** Records to step over before {@link #firstSequenceAtOrAfter} switches to bisection. */

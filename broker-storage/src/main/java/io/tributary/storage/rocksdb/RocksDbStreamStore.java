@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * catalog calls, and the creation and drop of column families run on the caller's thread under a
  * {@link HandleGate} lease; creations are serialized by {@code createLock}.
  */
+// "try": a HandleGate lease is held for its try block and never read inside it.
+@SuppressWarnings("try")
 public final class RocksDbStreamStore implements StreamStore {
 
   /** The column family of the {@link StreamCatalog}. */
