@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A key or value in a shard log's column family that does not decode under the layout in
- * {@link io.tributary.storage.rocksdb}: truncated, of an unknown format version, or
- * contradicting the sequence it is stored under.
+ * A key or value in a shard log's column family that does not decode under the layout in {@link
+ * io.tributary.storage.rocksdb}: truncated, of an unknown format version, or contradicting the
+ * sequence it is stored under.
  *
  * <p>RocksDB checksums its blocks, so this means a bug or a foreign writer rather than a flipped
  * bit on disk. The record is never skipped silently: the read that meets it fails.

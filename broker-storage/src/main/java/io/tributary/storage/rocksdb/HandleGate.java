@@ -4,14 +4,14 @@ import io.tributary.storage.ShardLogClosedException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Guards the lifetime of the store's native RocksDB handles, so that no thread uses a handle
- * while another closes it (a use after close crashes the JVM instead of throwing).
+ * Guards the lifetime of the store's native RocksDB handles, so that no thread uses a handle while
+ * another closes it (a use after close crashes the JVM instead of throwing).
  *
- * <p>Every use of a handle from a caller's thread holds a {@link #enter lease} (the read side of
- * a read-write lock); closing handles, when a shard log is dropped or the store is closed, holds
- * the write side, so it waits for leases in progress and new leases see the result. The writer
- * thread uses handles without a lease: drops run on it, and the store closes only after it has
- * stopped.
+ * <p>Every use of a handle from a caller's thread holds a {@link #enter lease} (the read side of a
+ * read-write lock); closing handles, when a shard log is dropped or the store is closed, holds the
+ * write side, so it waits for leases in progress and new leases see the result. The writer thread
+ * uses handles without a lease: a drop waits for a writer barrier before it releases a handle, and
+ * the store closes only after the writer has stopped.
  *
  * <p>Thread-safe. The closed flag is guarded by the lock.
  */

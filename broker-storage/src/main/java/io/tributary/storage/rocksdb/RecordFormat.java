@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * The bytes of a shard log column family: sequence keys, record values and the high-water mark.
- * The layout, with worked examples, is in {@link io.tributary.storage.rocksdb the package
+ * The bytes of a shard log column family: sequence keys, record values and the high-water mark. The
+ * layout, with worked examples, is in {@link io.tributary.storage.rocksdb the package
  * documentation}; this class is its only reader and writer.
  *
  * <pre>
@@ -20,8 +20,8 @@ import java.util.HexFormat;
  * mark   = key 0xff, value 0x01 | lastSequence (8) | lastArrivalMillis (8)
  * </pre>
  *
- * <p>Stateless and thread-safe. Decoding checks every length against the bytes present and
- * throws {@link CorruptRecordException}, never an index exception.
+ * <p>Stateless and thread-safe. Decoding checks every length against the bytes present and throws
+ * {@link CorruptRecordException}, never an index exception.
  */
 final class RecordFormat {
 
@@ -87,8 +87,8 @@ final class RecordFormat {
   /**
    * The record stored under {@code sequence}.
    *
-   * @throws CorruptRecordException if the value is not a well-formed version 1 value, or claims
-   *     an arrival time later than its sequence allows
+   * @throws CorruptRecordException if the value is not a well-formed version 1 value, or claims an
+   *     arrival time later than its sequence allows
    */
   static StoredRecord decodeValue(ShardLogId shard, long sequence, byte[] value) {
     long arrivalMillis = decodeArrivalMillis(shard, sequence, value);

@@ -14,13 +14,15 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 
 /**
- * The {@link StreamCatalog} in the {@code catalog} column family: each key's UTF-8 bytes map to
- * the caller's value bytes, unchanged. RocksDB's bytewise comparator gives the key order the
- * interface promises. Writes go through the write-ahead log with the store's {@link
- * WriteOptions}, so they are as durable as appends (fsynced under {@code FSYNC}) when they return.
+ * The {@link StreamCatalog} in the {@code catalog} column family: each key's UTF-8 bytes map to the
+ * caller's value bytes, unchanged. RocksDB's bytewise comparator gives the key order the interface
+ * promises. Writes go through the write-ahead log with the store's {@link WriteOptions}, so they
+ * are as durable as appends (fsynced under {@code FSYNC}) when they return.
  *
  * <p>Thread-safe: every call runs on the caller's thread under a {@link HandleGate} lease.
  */
+// "try": a HandleGate lease is held for its try block and never read inside it.
+@SuppressWarnings("try")
 final class RocksDbCatalog implements StreamCatalog {
 
   private final RocksDB db;

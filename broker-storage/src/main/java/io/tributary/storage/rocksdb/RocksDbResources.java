@@ -17,8 +17,8 @@ import org.rocksdb.WriteOptions;
  * <p>Memory is bounded across any number of column families: one {@link LRUCache} of {@code
  * blockCacheBytes + writeBufferBytes} holds every data, index and filter block ({@code
  * cache_index_and_filter_blocks}, so 1,000 shards' indexes do not sit outside it), and one {@link
- * WriteBufferManager} charges every memtable to that cache and flushes when memtables reach
- * {@code writeBufferBytes}. {@code max_total_wal_size} makes idle shards flush too, so their old
+ * WriteBufferManager} charges every memtable to that cache and flushes when memtables reach {@code
+ * writeBufferBytes}. {@code max_total_wal_size} makes idle shards flush too, so their old
  * write-ahead log files can be deleted.
  *
  * <p>Not thread-safe to close; the objects themselves are only read after construction, which
@@ -32,6 +32,12 @@ final class RocksDbResources implements AutoCloseable {
   private static final long CATALOG_WRITE_BUFFER_BYTES = 4L << 20;
   private static final long BLOCK_BYTES = 16L << 10;
   private static final int MAX_OPEN_FILES = 4096;
+
+  /**
+   * Files above the bottom level older than this are compacted even if nothing else would pick
+   * them, so that a trimmed but idle shard still gets its space back.
+   */
+  private static final long SHARD_TTL_SECONDS = 24 * 60 * 60;
 
   final LRUCache cache;
   final WriteBufferManager writeBufferManager;
@@ -51,6 +57,7 @@ final class RocksDbResources implements AutoCloseable {
             .setWriteBufferManager(writeBufferManager)
             .setMaxTotalWalSize(4 * config.writeBufferBytes())
             .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+            .setAvoidFlushDuringRecovery(true)
             .setMaxOpenFiles(MAX_OPEN_FILES)
             .setMaxBackgroundJobs(2)
             .setBytesPerSync(1L << 20)
@@ -63,6 +70,7 @@ final class RocksDbResources implements AutoCloseable {
             .setWriteBufferSize(shardWriteBufferBytes)
             .setCompressionType(CompressionType.LZ4_COMPRESSION)
             .setLevelCompactionDynamicLevelBytes(true)
+            .setTtl(SHARD_TTL_SECONDS)
             .setTableFormatConfig(tableConfig());
     catalogOptions =
         new ColumnFamilyOptions()

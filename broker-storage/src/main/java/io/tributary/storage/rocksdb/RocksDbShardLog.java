@@ -4,7 +4,6 @@ import io.tributary.storage.NewRecord;
 import io.tributary.storage.ShardLog;
 import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.ShardLogId;
-import io.tributary.storage.StorageException;
 import io.tributary.storage.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
@@ -26,14 +24,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk: each record under its 8-byte big-endian sequence, plus, once the log has been
  * trimmed, the high-water mark under key {@code 0xff} (see {@link io.tributary.storage.rocksdb}).
- * Invariant: sequences and arrival times both increase along the keys, so the records are sorted
- * by arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
+ * Invariant: sequences and arrival times both increase along the keys, so the records are sorted by
+ * arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
  *
- * <p>Thread-safe. Mutations (append, trim, drop) run on the {@link ShardLogWriter} thread, in
- * queue order. Reads run on the caller's thread under a {@link HandleGate} lease and see a
- * prefix of the appends. {@link #tail} is confined to the writer thread; the cached last
- * sequence is written under {@code lastSequenceLock} and read without it.
+ * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order. Reads
+ * run on the caller's thread under a {@link HandleGate} lease and see a prefix of the appends.
+ * {@link #tail} is confined to the writer thread; the cached last sequence is written under {@code
+ * lastSequenceLock} and read without it.
  */
+// "try": a HandleGate lease is held for its try block and never read inside it.
+@SuppressWarnings("try")
 final class RocksDbShardLog implements ShardLog {
 
   /** Records to step over before {@link #firstSequenceAtOrAfter} switches to bisection. */
@@ -79,8 +79,8 @@ final class RocksDbShardLog implements ShardLog {
    *
    * <p>The future completes on the writer thread.
    *
-   * @throws IllegalArgumentException if {@code records} is empty, {@code minSequenceExclusive}
-   *     is negative, or a partition key is longer than 65,535 UTF-8 bytes
+   * @throws IllegalArgumentException if {@code records} is empty, {@code minSequenceExclusive} is
+   *     negative, or a partition key is longer than 65,535 UTF-8 bytes
    */
   @Override
   public CompletableFuture<List<StoredRecord>> append(
@@ -190,11 +190,11 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>At most {@value #LINEAR_SKIP_LIMIT} + 64 seeks and steps: it answers "none" from the
-   * newest record alone, seeks to {@code epochMillis << 20} (no earlier record can qualify),
-   * steps over the few records that a {@code minSequenceExclusive} bump or a crowded millisecond
-   * pushed past that key with an earlier arrival time, and bisects the sequence space if there
-   * are many. All seeks use one iterator, so they see one consistent view.
+   * <p>At most {@value #LINEAR_SKIP_LIMIT} + 64 seeks and steps: it answers "none" from the newest
+   * record alone, seeks to {@code epochMillis << 20} (no earlier record can qualify), steps over
+   * the few records that a {@code minSequenceExclusive} bump or a crowded millisecond pushed past
+   * that key with an earlier arrival time, and bisects the sequence space if there are many. All
+   * seeks use one iterator, so they see one consistent view.
    */
   @Override
   public OptionalLong firstSequenceAtOrAfter(long epochMillis) {
@@ -248,8 +248,11 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the range delete is in the write-ahead log; the SST files wholly below
-   * {@code sequence} are then deleted at once, and compaction reclaims the rest.
+   * <p>Returns once the range delete is in the write-ahead log: reads no longer see the records.
+   * Space comes back in three ways: table files below level 0 that lie wholly below {@code
+   * sequence} are deleted at once; compaction drops the rest as it meets the range delete; and the
+   * shard column families' one-day TTL makes even an idle shard's files go through compaction
+   * within about a day.
    */
   @Override
   public void trimBefore(long sequence) {
@@ -261,7 +264,7 @@ final class RocksDbShardLog implements ShardLog {
       }
       trimmed = writer.submitTrim(this, sequence);
     }
-    await(trimmed);
+    ShardLogWriter.await(trimmed);
     try (HandleGate.Lease lease = enterOpen()) {
       db.deleteFilesInRanges(
           handle, List.of(RecordFormat.key(0), RecordFormat.key(sequence)), false);
@@ -332,9 +335,7 @@ final class RocksDbShardLog implements ShardLog {
       }
       it.status();
       byte[] mark = db.get(handle, RecordFormat.highWaterMarkKey());
-      return mark == null
-          ? fromRecord
-          : fromRecord.max(RecordFormat.decodeHighWaterMark(id, mark));
+      return mark == null ? fromRecord : fromRecord.max(RecordFormat.decodeHighWaterMark(id, mark));
     } catch (RocksDBException e) {
       throw RocksDbErrorPolicy.wrap("load of the last sequence of shard log " + id, e);
     }
@@ -344,7 +345,9 @@ final class RocksDbShardLog implements ShardLog {
     try (RocksIterator it = db.newIterator(handle)) {
       it.seekForPrev(RecordFormat.key(Long.MAX_VALUE));
       OptionalLong newest =
-          it.isValid() ? OptionalLong.of(RecordFormat.sequence(id, it.key())) : OptionalLong.empty();
+          it.isValid()
+              ? OptionalLong.of(RecordFormat.sequence(id, it.key()))
+              : OptionalLong.empty();
       it.status();
       return newest;
     } catch (RocksDBException e) {
@@ -367,17 +370,6 @@ final class RocksDbShardLog implements ShardLog {
       throw droppedException();
     }
     return lease;
-  }
-
-  private static void await(CompletableFuture<Void> future) {
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new StorageException("shard log operation failed", e.getCause());
-    }
   }
 
   @Override

@@ -11,36 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single thread, {@value #THREAD_NAME}, that performs every mutation of every shard log:
- * appends, trims and drops.
+ * The single thread, {@value #THREAD_NAME}, that writes every record of every shard log: appends
+ * and trims.
  *
  * <p>Callers enqueue commands and get a future. The thread takes the first command, drains the
  * appends and trims queued behind it (up to {@value #MAX_BATCH_RECORDS} records or {@value
- * #MAX_BATCH_BYTES} bytes, across all shards and callers), assigns sequences and arrival times
- * per shard from one clock reading, and writes everything in one {@link WriteBatch}: one WAL
- * write and, under {@link io.tributary.storage.Durability#FSYNC}, one fsync shared by all of
- * them (group commit). Only after that write returns does it commit each shard's new {@link
- * ShardTail} and complete the futures, in queue order. If the write fails, every future in the
- * batch fails with the same {@link StorageException} and no tail advances.
+ * #MAX_BATCH_BYTES} bytes, across all shards and callers), assigns sequences and arrival times per
+ * shard from one clock reading, and writes everything in one {@link WriteBatch}: one WAL write and,
+ * under {@link io.tributary.storage.Durability#FSYNC}, one fsync shared by all of them (group
+ * commit). Only after that write returns does it commit each shard's new {@link ShardTail} and
+ * complete the futures, in queue order. If the write fails, every future in the batch fails with
+ * the same {@link StorageException} and no tail advances.
  *
- * <p>A drop is a barrier: the batch before it is written first, then the column family is
- * dropped, so an append queued before the drop either lands before it or fails with {@link
- * ShardLogClosedException}.
+ * <p>A {@linkplain #submitBarrier barrier} completes once every batch queued before it is written.
+ * Dropping a shard log marks it dropped (so the writer fails its later appends without touching its
+ * column family), then waits for a barrier before releasing the column family: after that, this
+ * thread never uses its handle again.
  *
  * <p>Futures complete on this thread: dependent actions must be quick or use the {@code *Async}
  * variants, and must not call {@link RocksDbShardLog#trimBefore}, {@link
- * RocksDbStreamStore#dropShardLog} or {@link RocksDbStreamStore#close}, which wait for this
- * thread (they throw {@link IllegalStateException} if they are called on it).
+ * RocksDbStreamStore#dropShardLog} or {@link RocksDbStreamStore#close}, which wait for this thread
+ * (they throw {@link IllegalStateException} if they are called on it).
  *
  * <p>Thread-safe: the {@code submit} methods and {@link #stop} may be called from any thread;
  * everything else, including each shard log's tail, is confined to the writer thread.
@@ -53,24 +52,24 @@ final class ShardLogWriter {
 
   private static final Logger log = LoggerFactory.getLogger(ShardLogWriter.class);
 
+  /**
+   * Where a finished batch goes: {@code db.write(writeOptions, batch)}, or in tests a sink that
+   * fails on demand.
+   */
+  @FunctionalInterface
+  interface BatchSink {
+    void write(WriteBatch batch) throws RocksDBException;
+  }
+
   private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
-  private final RocksDB db;
-  private final WriteOptions writeOptions;
+  private final BatchSink sink;
   private final Clock clock;
-  private final Consumer<RocksDbShardLog> dropAction;
   private final Thread thread;
 
-  /**
-   * A writer over {@code db}.
-   *
-   * @param dropAction drops a shard log's column family; runs on the writer thread
-   */
-  ShardLogWriter(
-      RocksDB db, WriteOptions writeOptions, Clock clock, Consumer<RocksDbShardLog> dropAction) {
-    this.db = db;
-    this.writeOptions = writeOptions;
+  /** A writer into {@code sink}; {@link #start} starts its thread. */
+  ShardLogWriter(BatchSink sink, Clock clock) {
+    this.sink = sink;
     this.clock = clock;
-    this.dropAction = dropAction;
     this.thread = new Thread(this::run, THREAD_NAME);
     this.thread.setDaemon(true);
   }
@@ -105,16 +104,16 @@ final class ShardLogWriter {
     return trim.future();
   }
 
-  /** Queues the drop of the log's column family. */
-  CompletableFuture<Void> submitDrop(RocksDbShardLog shardLog) {
-    Drop drop = new Drop(shardLog, new CompletableFuture<>());
-    queue.add(drop);
-    return drop.future();
+  /** A future that completes once everything queued before it is written or failed. */
+  CompletableFuture<Void> submitBarrier() {
+    Barrier barrier = new Barrier(new CompletableFuture<>());
+    queue.add(barrier);
+    return barrier.future();
   }
 
   /**
-   * Performs everything queued so far, then ends the thread and waits for it. Anything queued
-   * after that fails with {@link ShardLogClosedException}.
+   * Performs everything queued so far, then ends the thread and waits for it. Anything queued after
+   * that fails with {@link ShardLogClosedException}.
    */
   void stop() {
     checkNotOnWriterThread("closing the store");
@@ -136,6 +135,18 @@ final class ShardLogWriter {
     }
   }
 
+  /** Waits for a future of this writer, rethrowing its failure as it was raised. */
+  static void await(CompletableFuture<?> future) {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StorageException("storage operation failed: " + e.getCause(), e.getCause());
+    }
+  }
+
   /** Fails fast instead of deadlocking when a caller would wait for the writer on the writer. */
   void checkNotOnWriterThread(String operation) {
     if (Thread.currentThread() == thread) {
@@ -152,8 +163,8 @@ final class ShardLogWriter {
       if (first instanceof Stop) {
         return;
       }
-      if (first instanceof Drop drop) {
-        runDrop(drop);
+      if (first instanceof Barrier barrier) {
+        barrier.future().complete(null);
         continue;
       }
       PendingBatch batch = new PendingBatch(clock.millis());
@@ -164,7 +175,7 @@ final class ShardLogWriter {
           if (next == null) {
             break;
           }
-          if (next instanceof Stop || next instanceof Drop) {
+          if (next instanceof Stop || next instanceof Barrier) {
             carried = next;
             break;
           }
@@ -192,15 +203,6 @@ final class ShardLogWriter {
     }
   }
 
-  private void runDrop(Drop drop) {
-    try {
-      dropAction.accept(drop.shardLog());
-      drop.future().complete(null);
-    } catch (RuntimeException e) {
-      drop.future().completeExceptionally(e);
-    }
-  }
-
   /** Appends and trims gathered into one WriteBatch. Confined to the writer thread. */
   private final class PendingBatch implements AutoCloseable {
     private final long nowMillis;
@@ -220,8 +222,8 @@ final class ShardLogWriter {
     }
 
     /**
-     * Adds an append or trim; a command that cannot be added fails alone, unless the write
-     * batch itself failed, which fails the whole batch.
+     * Adds an append or trim; a command that cannot be added fails alone, unless the write batch
+     * itself failed, which fails the whole batch.
      */
     void add(ShardCommand command) {
       RocksDbShardLog shardLog = command.shardLog();
@@ -266,7 +268,9 @@ final class ShardLogWriter {
                 tail.lastArrivalMillis(), append.partitionKeysUtf8().get(i), record.data()));
         stored.add(
             new StoredRecord(
-                tail.lastSequence(), tail.lastArrivalMillis(), record.partitionKey(),
+                tail.lastSequence(),
+                tail.lastArrivalMillis(),
+                record.partitionKey(),
                 record.data()));
       }
       for (int i = 0; i < count; i++) {
@@ -310,7 +314,7 @@ final class ShardLogWriter {
         return;
       }
       try {
-        db.write(writeOptions, writeBatch);
+        sink.write(writeBatch);
       } catch (RocksDBException e) {
         fail(RocksDbErrorPolicy.wrap(describe(), e));
         return;
@@ -343,12 +347,12 @@ final class ShardLogWriter {
   }
 
   /** A unit of work for the writer thread. */
-  private sealed interface Command permits ShardCommand, Stop {
+  private sealed interface Command permits ShardCommand, Barrier, Stop {
     CompletableFuture<?> future();
   }
 
   /** Work on one shard log. */
-  private sealed interface ShardCommand extends Command permits Append, Trim, Drop {
+  private sealed interface ShardCommand extends Command permits Append, Trim {
     RocksDbShardLog shardLog();
   }
 
@@ -364,8 +368,8 @@ final class ShardLogWriter {
   private record Trim(RocksDbShardLog shardLog, long beforeSequence, CompletableFuture<Void> future)
       implements ShardCommand {}
 
-  private record Drop(RocksDbShardLog shardLog, CompletableFuture<Void> future)
-      implements ShardCommand {}
+  /** Completes once the batches before it are written. */
+  private record Barrier(CompletableFuture<Void> future) implements Command {}
 
   /** Ends the writer once everything queued before it is done. */
   private record Stop(CompletableFuture<Void> future) implements Command {}

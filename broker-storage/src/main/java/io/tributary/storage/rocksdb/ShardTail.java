@@ -6,8 +6,8 @@ import io.tributary.storage.StorageException;
  * The newest sequence a shard log has assigned and the arrival time it was assigned at: all the
  * state needed to assign the next sequence.
  *
- * <p>Immutable. {@link #EMPTY} (both zero) is the tail of a log that never held a record;
- * sequences are positive, so zero is below every real one.
+ * <p>Immutable. {@link #EMPTY} (both zero) is the tail of a log that never held a record; sequences
+ * are positive, so zero is below every real one.
  *
  * @param lastSequence the newest assigned sequence, or 0 if none
  * @param lastArrivalMillis the arrival time of that record in epoch milliseconds, or 0 if none
@@ -40,8 +40,7 @@ record ShardTail(long lastSequence, long lastArrivalMillis) {
     }
     long sequence =
         Math.max(
-            lastSequence + 1,
-            Math.max(arrivalMillis << MILLIS_SHIFT, minSequenceExclusive + 1));
+            lastSequence + 1, Math.max(arrivalMillis << MILLIS_SHIFT, minSequenceExclusive + 1));
     return new ShardTail(sequence, arrivalMillis);
   }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.storage.Durability;
 import io.tributary.storage.NewRecord;
 import io.tributary.storage.ShardLog;
 import io.tributary.storage.ShardLogClosedException;
@@ -244,8 +245,35 @@ class RocksDbShardLogTest {
     log.trimBefore(all.get(2).sequence());
 
     assertEquals(List.of("3"), readAll(log).stream().map(TestRecords::text).toList());
-    assertEquals(
-        OptionalLong.of(all.get(2).sequence()), log.firstSequenceAtOrAfter(0));
+    assertEquals(OptionalLong.of(all.get(2).sequence()), log.firstSequenceAtOrAfter(0));
+  }
+
+  @Test
+  void trimAcrossFlushedFilesLeavesOnlyLaterRecordsEvenAfterReopen() {
+    store.close();
+    RocksDbStoreConfig smallMemtables =
+        new RocksDbStoreConfig(dir, Durability.WAL, clock, 1L << 20, 1L << 20);
+    store = RocksDbStreamStore.open(smallMemtables);
+    log = store.createShardLog(SHARD);
+    List<StoredRecord> written = new ArrayList<>();
+    byte[] kilobyte = new byte[1024];
+    for (int batch = 0; batch < 60; batch++) {
+      List<NewRecord> records = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        records.add(new NewRecord("k", kilobyte));
+      }
+      written.addAll(log.append(records, 0).join());
+      clock.advance(1);
+    }
+
+    log.trimBefore(written.get(2_500).sequence());
+
+    assertEquals(sequences(written.subList(2_500, 6_000)), sequences(readAll(log)));
+    assertEquals(OptionalLong.of(written.get(2_500).sequence()), log.firstSequence());
+    store.close();
+    store = RocksDbStreamStore.open(smallMemtables);
+    log = store.shardLog(SHARD).orElseThrow();
+    assertEquals(sequences(written.subList(2_500, 6_000)), sequences(readAll(log)));
   }
 
   @Test
