@@ -67,7 +67,7 @@ class KinesisPipelineTest {
     Broker broker = new Broker(new InMemoryStreamStore(CLOCK),
         BrokerConfig.defaults().withStreamDelays(Duration.ZERO, Duration.ZERO), CLOCK);
     RequestProcessor processor = new RequestProcessor(OperationTable.of(broker), ModelValidator.load()::validate,
-        AccountResolver.defaultAccountOnly(), "000000000000", "us-east-1", codec);
+        AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), codec);
     ResponseFactory responses = new ResponseFactory(codec, CLOCK, () -> "req-" + ids.incrementAndGet());
     server = new EmbeddedChannel(new KinesisChannelInitializer(processor, task -> operations.execute(task), responses,
         MAX_REQUEST_BYTES, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));

@@ -82,7 +82,7 @@ public final class WireObject {
     if (!value.isNumber()) {
       throw mismatch(value, "an Integer");
     }
-    BigDecimal clamped = value.decimalValue().setScale(0, RoundingMode.FLOOR).max(INT_MIN).min(INT_MAX);
+    BigDecimal clamped = decimal(value).setScale(0, RoundingMode.FLOOR).max(INT_MIN).min(INT_MAX);
     return OptionalInt.of(clamped.intValueExact());
   }
 
@@ -178,6 +178,18 @@ public final class WireObject {
   public KinesisException invalid(String member, Object value, String constraint) {
     return KinesisException.validation("1 validation error detected: Value '" + value + "' at '"
         + childPath(member) + "' failed to satisfy constraint: " + constraint);
+  }
+
+  /**
+   * A number node's exact value. A float beyond double's range (JSON {@code 1e400}, or a CBOR
+   * infinity) counts as the largest or smallest value any member could take, and NaN as 0.
+   */
+  static BigDecimal decimal(JsonNode number) {
+    if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue())) {
+      double d = number.doubleValue();
+      return Double.isNaN(d) ? BigDecimal.ZERO : BigDecimal.valueOf(d > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
+    }
+    return number.decimalValue();
   }
 
   private JsonNode member(String name) {
