@@ -3,12 +3,14 @@ package io.tributary.http.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tributary.core.error.KinesisException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -210,7 +212,7 @@ public final class WireObject {
   private static byte[] binary(JsonNode value) {
     try {
       return value.binaryValue();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("a binary node always has its bytes", e);
     }
   }
@@ -254,7 +256,7 @@ public final class WireObject {
       source = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";
     } else if (value.isTextual()) {
       if (target.equals("an Boolean")) {
-        return serialization("'" + value.textValue().toUpperCase(java.util.Locale.ROOT)
+        return serialization("'" + value.textValue().toUpperCase(Locale.ROOT)
             + "' can not be converted to an Boolean");
       }
       source = "class java.lang.String";
