@@ -17,6 +17,7 @@ import io.tributary.storage.ShardLogId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -77,7 +78,8 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
           now << 20, OptionalLong.empty(), new ShardLogId("shard/" + uid + "/" + i)));
     }
     return new StreamState(key, uid, StreamStatus.CREATING, now + config.createStreamDelay().toMillis(), now,
-        DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty());
+        DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty(), Map.of(),
+        List.of(), StreamState.DEFAULT_MAX_RECORD_SIZE_KIB, OptionalInt.empty(), List.of(), Optional.empty());
   }
 
   private void checkShardLimit(RequestContext context, int shardCount) {
