@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public final class StreamRegistry {
   private final Clock clock;
   private final ConcurrentSkipListMap<StreamKey, StreamState> streams = new ConcurrentSkipListMap<>();
   private final Object writeLock = new Object();
+  private final ConcurrentHashMap<StreamKey, ReadWriteLock> shardLocks = new ConcurrentHashMap<>();
   private long lastUid;
 
   /** Loads the catalog and drops shard logs that no stream owns (left by a crash mid-change). */
@@ -84,6 +88,18 @@ public final class StreamRegistry {
     return result;
   }
 
+  /** Every visible stream of every account and region. */
+  public List<StreamState> all() {
+    long now = clock.millis();
+    List<StreamState> result = new ArrayList<>();
+    for (StreamState s : streams.values()) {
+      if (s.statusAt(now).isPresent()) {
+        result.add(s);
+      }
+    }
+    return result;
+  }
+
   /** Every visible stream of an account in every region, for account-wide limits. */
   public List<StreamState> listAccount(String accountId) {
     long now = clock.millis();
@@ -123,7 +139,7 @@ public final class StreamRegistry {
 
   /**
    * Replaces a stream's state with {@code change(current)}, persisting it first. Throws
-   * ResourceNotFoundException (with {@code notFoundMessage}) if the stream is not visible.
+   * ResourceNotFoundException if the stream is not visible; {@code change} may throw to refuse.
    */
   public StreamState update(StreamKey key, UnaryOperator<StreamState> change) {
     synchronized (writeLock) {
@@ -149,6 +165,15 @@ public final class StreamRegistry {
       streams.put(key, deleting);
       current.shards().forEach(shard -> store.dropShardLog(shard.logId()));
     }
+  }
+
+  /**
+   * The lock that orders appends against changes of a stream's open shards: appends hold its
+   * read lock from routing until their records are durable, a reshard holds its write lock, so
+   * no acknowledged record can land in a shard after the shard was closed.
+   */
+  public ReadWriteLock shardLock(StreamKey key) {
+    return shardLocks.computeIfAbsent(key, k -> new ReentrantReadWriteLock());
   }
 
   /** Removes the catalog entries of deleted streams whose DELETING time has passed. */
