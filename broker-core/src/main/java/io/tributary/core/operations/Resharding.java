@@ -53,7 +53,7 @@ final class Resharding {
       planner.accept(before, lineage);
       int added = lineage.openShards().size() - before.openShardCount();
       shardLimit.check(context, added);
-      lineage.createdLogs().forEach(store::createShardLog);
+      store.createShardLogs(lineage.createdLogs());
       StreamState after = registry.update(key, current -> lineage.applyTo(current).toBuilder()
           .status(StreamStatus.UPDATING, now + config.createStreamDelay().toMillis()).build());
       return new Change(before, after);

@@ -78,7 +78,7 @@ public final class RetentionEnforcer {
         kept.removeIf(shard -> expired.stream().anyMatch(e -> e.shardId().equals(shard.shardId())));
         return s.toBuilder().shards(kept, s.nextShardIndex()).build();
       });
-      expired.forEach(shard -> store.dropShardLog(shard.logId()));
+      store.dropShardLogs(expired.stream().map(ShardState::logId).toList());
     } finally {
       lock.unlock();
     }

@@ -55,12 +55,14 @@ public final class StreamRegistry {
         state.shards().forEach(shard -> owned.add(shard.logId()));
       }
     }
+    List<ShardLogId> orphans = new ArrayList<>();
     for (ShardLogId id : store.shardLogIds()) {
       if (!owned.contains(id)) {
         log.info("Dropping shard log {}, which no stream owns", id);
-        store.dropShardLog(id);
+        orphans.add(id);
       }
     }
+    store.dropShardLogs(orphans);
     removeExpired();
   }
 
@@ -130,7 +132,7 @@ public final class StreamRegistry {
       long uid = ++lastUid;
       store.catalog().put(UID_KEY, ByteBuffer.allocate(Long.BYTES).putLong(uid).array());
       StreamState state = factory.apply(uid);
-      state.shards().forEach(shard -> store.createShardLog(shard.logId()));
+      store.createShardLogs(state.shards().stream().map(ShardState::logId).toList());
       store.catalog().put(key.catalogKey(), StreamStateCodec.encode(state));
       streams.put(key, state);
       return state;
@@ -163,7 +165,7 @@ public final class StreamRegistry {
       StreamState deleting = current.withStatus(StreamStatus.DELETING, goneAtMillis);
       store.catalog().put(key.catalogKey(), StreamStateCodec.encode(deleting));
       streams.put(key, deleting);
-      current.shards().forEach(shard -> store.dropShardLog(shard.logId()));
+      store.dropShardLogs(current.shards().stream().map(ShardState::logId).toList());
     }
   }
 
