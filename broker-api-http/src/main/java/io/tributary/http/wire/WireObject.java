@@ -88,6 +88,10 @@ public final class WireObject {
     return OptionalInt.of(clamped.intValueExact());
   }
 
+  public int requiredInteger(String member) {
+    return integer(member).orElseThrow(() -> missing(member));
+  }
+
   public Optional<Boolean> bool(String member) {
     JsonNode value = member(member);
     if (value == null) {
