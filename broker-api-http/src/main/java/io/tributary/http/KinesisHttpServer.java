@@ -122,8 +122,8 @@ public final class KinesisHttpServer implements AutoCloseable {
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */
   static KinesisHttpServer start(
       HttpServerConfig config, Broker broker, RequestValidator validator, AccountResolver accounts, Clock clock) {
-    RequestProcessor processor = new RequestProcessor(OperationTable.of(broker), validator, accounts,
-        broker.config().defaultAccountId(), broker.config().defaultRegion(), new WireCodec());
+    RequestProcessor processor =
+        new RequestProcessor(OperationTable.of(broker), validator, accounts, broker.config(), new WireCodec());
     return new KinesisHttpServer(config, processor, clock);
   }
 

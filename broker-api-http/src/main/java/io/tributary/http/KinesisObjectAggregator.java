@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -46,7 +47,7 @@ final class KinesisObjectAggregator extends HttpObjectAggregator {
   /** {@code oversized} is released by the caller. */
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
-    if (!(oversized instanceof io.netty.handler.codec.http.HttpRequest)) {
+    if (!(oversized instanceof HttpRequest)) {
       super.handleOversizedMessage(ctx, oversized);
       return;
     }

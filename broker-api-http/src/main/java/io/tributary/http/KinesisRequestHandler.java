@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
 import io.tributary.http.protocol.KinesisRequest;
 import io.tributary.http.protocol.KinesisResponse;
 import io.tributary.http.protocol.RequestProcessor;
@@ -77,7 +78,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
       KinesisResponse tooLarge = responses.tooLarge(format, maxRequestBytes);
       exchange = new Exchange(requestId, oversized.keepAlive(), format, () -> tooLarge);
     } else {
-      ctx.fireChannelRead(io.netty.util.ReferenceCountUtil.retain(msg));
+      ctx.fireChannelRead(ReferenceCountUtil.retain(msg));
       return;
     }
     if (busy) {

@@ -67,7 +67,7 @@ class KinesisPipelineTest {
     Broker broker = new Broker(new InMemoryStreamStore(CLOCK),
         BrokerConfig.defaults().withStreamDelays(Duration.ZERO, Duration.ZERO), CLOCK);
     RequestProcessor processor = new RequestProcessor(OperationTable.of(broker), ModelValidator.load()::validate,
-        AccountResolver.defaultAccountOnly(), "000000000000", "us-east-1", codec);
+        AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), codec);
     ResponseFactory responses = new ResponseFactory(codec, CLOCK, () -> "req-" + ids.incrementAndGet());
     server = new EmbeddedChannel(new KinesisChannelInitializer(processor, task -> operations.execute(task), responses,
         MAX_REQUEST_BYTES, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
@@ -196,7 +196,7 @@ class KinesisPipelineTest {
     unsigned.headers().remove(HttpHeaderNames.AUTHORIZATION);
     assertError(400, "MissingAuthenticationTokenException", "req-7", exchange(unsigned));
     assertError(400, "ValidationException", "req-8", exchange(jsonRequest("ListStreams", "{\"Limit\":0}")));
-    assertError(400, "UnknownOperationException", "req-9", exchange(jsonRequest("SplitShard", "{}")));
+    assertError(400, "UnknownOperationException", "req-9", exchange(jsonRequest("AddTagsToStream", "{}")));
     assertEquals(200, exchange(jsonRequest("ListStreams", "{}")).status().code());
     assertTrue(server.isOpen());
   }
@@ -346,6 +346,19 @@ class KinesisPipelineTest {
     assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(record.get("Data").textValue()));
     assertEquals(jsonBody(put).get("SequenceNumber"), record.get("SequenceNumber"));
     assertEquals("1.7958528E9", record.get("ApproximateArrivalTimestamp").toString());
+  }
+
+  @Test
+  void updateShardCountThroughThePipelineReshapesTheStream() throws Exception {
+    open();
+    exchange(jsonRequest("CreateStream", "{\"StreamName\":\"orders\",\"ShardCount\":1}"));
+    FullHttpResponse update = exchange(jsonRequest("UpdateShardCount",
+        "{\"StreamName\":\"orders\",\"TargetShardCount\":2,\"ScalingType\":\"UNIFORM_SCALING\"}"));
+    assertEquals(200, update.status().code(), () -> update.content().toString(StandardCharsets.UTF_8));
+    assertEquals(2, jsonBody(update).get("TargetShardCount").intValue());
+    JsonNode shards = jsonBody(exchange(jsonRequest("ListShards", "{\"StreamName\":\"orders\"}"))).get("Shards");
+    assertEquals(3, shards.size(), shards::toString);
+    assertTrue(shards.get(0).get("SequenceNumberRange").has("EndingSequenceNumber"), "the parent is closed");
   }
 
   @Test

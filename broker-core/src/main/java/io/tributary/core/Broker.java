@@ -1,16 +1,22 @@
 package io.tributary.core;
 
 import io.tributary.core.operations.CreateStream;
+import io.tributary.core.operations.DecreaseStreamRetentionPeriod;
 import io.tributary.core.operations.DeleteStream;
 import io.tributary.core.operations.DescribeStream;
 import io.tributary.core.operations.DescribeStreamSummary;
 import io.tributary.core.operations.GetRecords;
 import io.tributary.core.operations.GetShardIterator;
+import io.tributary.core.operations.IncreaseStreamRetentionPeriod;
 import io.tributary.core.operations.ListShards;
 import io.tributary.core.operations.ListStreams;
+import io.tributary.core.operations.MergeShards;
 import io.tributary.core.operations.PutRecord;
 import io.tributary.core.operations.PutRecords;
+import io.tributary.core.operations.SplitShard;
+import io.tributary.core.operations.UpdateShardCount;
 import io.tributary.core.streams.PageTokens;
+import io.tributary.core.streams.RetentionEnforcer;
 import io.tributary.core.streams.ShardIterators;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.TokenSigner;
@@ -45,6 +51,12 @@ public final class Broker {
   private final PutRecords putRecords;
   private final GetShardIterator getShardIterator;
   private final GetRecords getRecords;
+  private final SplitShard splitShard;
+  private final MergeShards mergeShards;
+  private final UpdateShardCount updateShardCount;
+  private final IncreaseStreamRetentionPeriod increaseStreamRetentionPeriod;
+  private final DecreaseStreamRetentionPeriod decreaseStreamRetentionPeriod;
+  private final RetentionEnforcer retention;
 
   public Broker(StreamStore store, BrokerConfig config, Clock clock) {
     this.config = config;
@@ -62,6 +74,12 @@ public final class Broker {
     this.putRecords = new PutRecords(registry, store, clock);
     this.getShardIterator = new GetShardIterator(registry, store, iterators, clock);
     this.getRecords = new GetRecords(registry, store, iterators, clock);
+    this.splitShard = new SplitShard(registry, store, config, clock);
+    this.mergeShards = new MergeShards(registry, store, config, clock);
+    this.updateShardCount = new UpdateShardCount(registry, store, config, clock);
+    this.increaseStreamRetentionPeriod = new IncreaseStreamRetentionPeriod(registry, clock);
+    this.decreaseStreamRetentionPeriod = new DecreaseStreamRetentionPeriod(registry, clock);
+    this.retention = new RetentionEnforcer(registry, store, clock);
   }
 
   private static byte[] secret(StreamStore store) {
@@ -77,9 +95,14 @@ public final class Broker {
     return config;
   }
 
-  /** Removes deleted streams whose DELETING period is over; call now and then. */
-  public void removeExpiredStreams() {
+  /**
+   * Background upkeep, to call every few seconds from one thread: forgets deleted streams whose
+   * DELETING period is over and enforces retention (trims expired records, removes expired
+   * closed shards).
+   */
+  public void runMaintenance() {
     registry.removeExpired();
+    retention.enforce();
   }
 
   public CreateStream createStream() {
@@ -120,5 +143,25 @@ public final class Broker {
 
   public GetRecords getRecords() {
     return getRecords;
+  }
+
+  public SplitShard splitShard() {
+    return splitShard;
+  }
+
+  public MergeShards mergeShards() {
+    return mergeShards;
+  }
+
+  public UpdateShardCount updateShardCount() {
+    return updateShardCount;
+  }
+
+  public IncreaseStreamRetentionPeriod increaseStreamRetentionPeriod() {
+    return increaseStreamRetentionPeriod;
+  }
+
+  public DecreaseStreamRetentionPeriod decreaseStreamRetentionPeriod() {
+    return decreaseStreamRetentionPeriod;
   }
 }

@@ -85,10 +85,14 @@ final class CommonShapes {
   }
 
   static Optional<BigInteger> explicitHashKey(WireObject body) {
-    return body.string("ExplicitHashKey").map(text -> {
+    return hashKey(body, "ExplicitHashKey");
+  }
+
+  /** A {@code HashKey} member: a decimal of at most 39 digits, as the model's pattern says. */
+  static Optional<BigInteger> hashKey(WireObject body, String member) {
+    return body.string(member).map(text -> {
       if (!HASH_KEY.matcher(text).matches()) {
-        throw body.invalid("ExplicitHashKey", text,
-            "Member must satisfy regular expression pattern: " + HASH_KEY.pattern());
+        throw body.invalid(member, text, "Member must satisfy regular expression pattern: " + HASH_KEY.pattern());
       }
       return new BigInteger(text);
     });

@@ -46,7 +46,7 @@ public final class OperationTable {
     }
   }
 
-  /** The ten operations the broker implements today. */
+  /** Every operation the broker implements today. */
   public static OperationTable of(Broker broker) {
     return new OperationTable(List.of(
         new OperationBinding<>("CreateStream", new CreateStreamMapper(), broker.createStream()),
@@ -59,7 +59,14 @@ public final class OperationTable {
         new OperationBinding<>("PutRecord", new PutRecordMapper(), broker.putRecord()),
         new OperationBinding<>("PutRecords", new PutRecordsMapper(), broker.putRecords()),
         new OperationBinding<>("GetShardIterator", new GetShardIteratorMapper(), broker.getShardIterator()),
-        new OperationBinding<>("GetRecords", new GetRecordsMapper(), broker.getRecords())));
+        new OperationBinding<>("GetRecords", new GetRecordsMapper(), broker.getRecords()),
+        new OperationBinding<>("SplitShard", new SplitShardMapper(), broker.splitShard()),
+        new OperationBinding<>("MergeShards", new MergeShardsMapper(), broker.mergeShards()),
+        new OperationBinding<>("UpdateShardCount", new UpdateShardCountMapper(), broker.updateShardCount()),
+        new OperationBinding<>("IncreaseStreamRetentionPeriod", new RetentionPeriodMappers.Increase(),
+            broker.increaseStreamRetentionPeriod()),
+        new OperationBinding<>("DecreaseStreamRetentionPeriod", new RetentionPeriodMappers.Decrease(),
+            broker.decreaseStreamRetentionPeriod())));
   }
 
   /** A table over the given bindings, for tests that bring their own operations. */

@@ -1,6 +1,7 @@
 package io.tributary.http.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.core.BrokerConfig;
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.ErrorCode;
 import io.tributary.core.error.KinesisException;
@@ -67,18 +68,20 @@ public final class RequestProcessor {
   private final OperationTable operations;
   private final RequestValidator validator;
   private final AccountResolver accounts;
-  private final String defaultAccountId;
-  private final String defaultRegion;
+  private final BrokerConfig config;
   private final WireCodec codec;
 
+  /**
+   * @param accounts maps access keys to accounts; unmapped keys use the config's default account
+   * @param config gives the default account and the region of requests without a credential scope
+   */
   public RequestProcessor(
-      OperationTable operations, RequestValidator validator, AccountResolver accounts, String defaultAccountId,
-      String defaultRegion, WireCodec codec) {
+      OperationTable operations, RequestValidator validator, AccountResolver accounts, BrokerConfig config,
+      WireCodec codec) {
     this.operations = Objects.requireNonNull(operations, "operations");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
-    this.defaultAccountId = Objects.requireNonNull(defaultAccountId, "defaultAccountId");
-    this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+    this.config = Objects.requireNonNull(config, "config");
     this.codec = Objects.requireNonNull(codec, "codec");
   }
 
@@ -145,8 +148,8 @@ public final class RequestProcessor {
   }
 
   private RequestContext context(KinesisRequest request, Caller caller) {
-    String accountId = caller.accessKeyId().flatMap(accounts::accountId).orElse(defaultAccountId);
-    return new RequestContext(request.requestId(), accountId, caller.region().orElse(defaultRegion));
+    String accountId = caller.accessKeyId().flatMap(accounts::accountId).orElse(config.defaultAccountId());
+    return new RequestContext(request.requestId(), accountId, caller.region().orElse(config.defaultRegion()));
   }
 
   /** The body as an object tree, or empty if it is not exactly one JSON object or CBOR map. */

@@ -66,7 +66,7 @@ public enum TimestampEncoding {
 
   /** Reads a numeric timestamp member; the caller has checked that the node is a number. */
   public Instant read(JsonNode number) {
-    return read(number.decimalValue());
+    return read(WireObject.decimal(number));
   }
 
   abstract Instant read(BigDecimal number);

@@ -3,12 +3,14 @@ package io.tributary.http.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tributary.core.error.KinesisException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -82,8 +84,12 @@ public final class WireObject {
     if (!value.isNumber()) {
       throw mismatch(value, "an Integer");
     }
-    BigDecimal clamped = value.decimalValue().setScale(0, RoundingMode.FLOOR).max(INT_MIN).min(INT_MAX);
+    BigDecimal clamped = decimal(value).setScale(0, RoundingMode.FLOOR).max(INT_MIN).min(INT_MAX);
     return OptionalInt.of(clamped.intValueExact());
+  }
+
+  public int requiredInteger(String member) {
+    return integer(member).orElseThrow(() -> missing(member));
   }
 
   public Optional<Boolean> bool(String member) {
@@ -180,6 +186,18 @@ public final class WireObject {
         + childPath(member) + "' failed to satisfy constraint: " + constraint);
   }
 
+  /**
+   * A number node's exact value. A float beyond double's range (JSON {@code 1e400}, or a CBOR
+   * infinity) counts as the largest or smallest value any member could take, and NaN as 0.
+   */
+  static BigDecimal decimal(JsonNode number) {
+    if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue())) {
+      double d = number.doubleValue();
+      return Double.isNaN(d) ? BigDecimal.ZERO : BigDecimal.valueOf(d > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
+    }
+    return number.decimalValue();
+  }
+
   private JsonNode member(String name) {
     JsonNode value = node.get(name);
     return value == null || value.isNull() || value.isMissingNode() ? null : value;
@@ -198,7 +216,7 @@ public final class WireObject {
   private static byte[] binary(JsonNode value) {
     try {
       return value.binaryValue();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("a binary node always has its bytes", e);
     }
   }
@@ -242,7 +260,7 @@ public final class WireObject {
       source = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";
     } else if (value.isTextual()) {
       if (target.equals("an Boolean")) {
-        return serialization("'" + value.textValue().toUpperCase(java.util.Locale.ROOT)
+        return serialization("'" + value.textValue().toUpperCase(Locale.ROOT)
             + "' can not be converted to an Boolean");
       }
       source = "class java.lang.String";

@@ -51,7 +51,7 @@ class RequestProcessorTest {
           return new ListStreams.Response(List.of(new StreamName("orders")), false, Optional.empty(), List.of());
         });
     return new RequestProcessor(OperationTable.of(List.of(binding)), (operation, body, format) -> { }, accounts,
-        "000000000000", "us-east-1", new WireCodec());
+        BrokerConfig.defaults(), new WireCodec());
   }
 
   /** The real ListStreams mapper, taken from the table a broker over an empty store gets. */
@@ -234,7 +234,7 @@ class RequestProcessorTest {
           throw KinesisException.validation("1 validation error detected: Value '0' at 'limit' failed to satisfy "
               + "constraint: Member must have value greater than or equal to 1");
         },
-        AccountResolver.defaultAccountOnly(), "000000000000", "us-east-1", new WireCodec());
+        AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), new WireCodec());
     KinesisResponse response = strict.process(new KinesisRequest("r", "POST", "/", Optional.of(JSON),
         Optional.of(LIST_STREAMS), Optional.of(AUTH), true, "{\"Limit\":0}".getBytes(StandardCharsets.UTF_8)));
     assertJson(400, "ValidationException", "{\"__type\":\"ValidationException\",\"message\":\"1 validation error "

@@ -95,6 +95,16 @@ class WireObjectTest {
   }
 
   @Test
+  void numbersBeyondDoubleRangeAreClampedNotFailed() throws IOException {
+    assertEquals(OptionalInt.of(Integer.MAX_VALUE), json("{\"Limit\":1e400}").integer("Limit"));
+    assertEquals(Optional.of(Instant.ofEpochMilli(Long.MIN_VALUE)), json("{\"T\":-1e400}").timestamp("T"));
+    // CBOR half-precision NaN.
+    WireObject nan = WireObject.root(codec.readTree(Hex.bytes("bf 61 54 f9 7e 00 ff"), WireFormat.CBOR),
+        WireFormat.CBOR);
+    assertEquals(Optional.of(Instant.EPOCH), nan.timestamp("T"));
+  }
+
+  @Test
   void memberOfWrongTypeFailsAsCoralSays() throws IOException {
     assertError(ErrorCode.SERIALIZATION,
         "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",

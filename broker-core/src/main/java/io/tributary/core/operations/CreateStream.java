@@ -17,6 +17,7 @@ import io.tributary.storage.ShardLogId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -45,8 +46,10 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
   private final StreamRegistry registry;
   private final BrokerConfig config;
   private final Clock clock;
+  private final ShardLimit shardLimit;
 
   public CreateStream(StreamRegistry registry, BrokerConfig config, Clock clock) {
+    this.shardLimit = new ShardLimit(registry, config);
     this.registry = registry;
     this.config = config;
     this.clock = clock;
@@ -65,7 +68,7 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
     }
     StreamKey key = StreamKey.of(context, request.streamName());
     long now = clock.millis();
-    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now), () -> checkShardLimit(context, shardCount));
+    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now), () -> shardLimit.check(context, shardCount));
     return new Response();
   }
 
@@ -77,22 +80,7 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
           now << 20, OptionalLong.empty(), new ShardLogId("shard/" + uid + "/" + i)));
     }
     return new StreamState(key, uid, StreamStatus.CREATING, now + config.createStreamDelay().toMillis(), now,
-        DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty());
-  }
-
-  private void checkShardLimit(RequestContext context, int shardCount) {
-    int current = 0;
-    for (StreamState s : registry.list(context.accountId(), context.region())) {
-      current += s.openShardCount();
-    }
-    if (current + shardCount > config.shardLimit()) {
-      throw KinesisException.limitExceeded(
-          "This request would exceed the shard limit for the account " + context.accountId() + " in "
-              + context.region() + ". Current shard count for the account: " + current + ". Limit: "
-              + config.shardLimit() + ". Number of additional shards that would have resulted from this request: "
-              + shardCount + ". Refer to the AWS Service Limits page "
-              + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
-              + "for current limits and how to request higher limits.");
-    }
+        DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty(), Map.of(),
+        List.of(), StreamState.DEFAULT_MAX_RECORD_SIZE_KIB, OptionalInt.empty(), List.of(), Optional.empty());
   }
 }

@@ -40,7 +40,10 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
 
   @Override
   public Response execute(RequestContext context, Request request) {
-    StreamState stream = writer.writableStream(context, request.stream());
+    return writer.withWritableStream(context, request.stream(), stream -> put(stream, request));
+  }
+
+  private Response put(StreamState stream, Request request) {
     Optional<SequenceNumber> ordering = Optional.empty();
     if (request.sequenceNumberForOrdering().isPresent()) {
       String text = request.sequenceNumberForOrdering().get();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.core.InMemoryStreamStore;
 import io.tributary.core.MutableClock;
+import io.tributary.core.model.ConsumerStatus;
 import io.tributary.core.model.EncryptionType;
 import io.tributary.core.model.HashKeyRange;
 import io.tributary.core.model.ShardId;
@@ -15,7 +16,9 @@ import io.tributary.core.model.StreamStatus;
 import io.tributary.storage.ShardLogId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,11 @@ class StreamRegistryTest {
         new ShardState(new ShardId(1), ranges.get(1), Optional.of(new ShardId(0)), Optional.of(new ShardId(7)), 100,
             OptionalLong.empty(), new ShardLogId("shard/" + uid + "/1")));
     return new StreamState(key, uid, StreamStatus.UPDATING, 5, 4, 48, shards, 2, StreamMode.ON_DEMAND,
-        EncryptionType.KMS, Optional.of("alias/aws/kinesis"));
+        EncryptionType.KMS, Optional.of("alias/aws/kinesis"), Map.of("team", "data", "env", ""),
+        List.of("IncomingBytes", "OutgoingRecords"), 2048, OptionalInt.of(100),
+        List.of(new ConsumerState("c1", 1000, ConsumerStatus.ACTIVE, 0, Map.of("k", "v"), Optional.of("{}")),
+            new ConsumerState("c2", 2000, ConsumerStatus.DELETING, 3000, Map.of(), Optional.empty())),
+        Optional.of("{\"Version\":\"2012-10-17\"," + "\"Statement\":[]}".repeat(5000)));
   }
 
   @Test

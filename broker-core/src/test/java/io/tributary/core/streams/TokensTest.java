@@ -25,7 +25,8 @@ class TokensTest {
   private final ShardIterators iterators = new ShardIterators(signer, clock, Duration.ofMinutes(5));
   private final StreamState stream = new StreamState(
       new StreamKey("000000000000", "us-east-1", new StreamName("s" + "x".repeat(127))), 42, StreamStatus.ACTIVE,
-      0, 0, 24, List.of(), 1, StreamMode.PROVISIONED, EncryptionType.NONE, Optional.empty());
+      0, 0, 24, List.of(), 1, StreamMode.PROVISIONED, EncryptionType.NONE, Optional.empty(), java.util.Map.of(),
+      List.of(), 1024, java.util.OptionalInt.empty(), List.of(), Optional.empty());
 
   @Test
   void shardIteratorRoundTripsAndFitsAwsLengthLimit() {
