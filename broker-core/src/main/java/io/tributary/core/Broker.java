@@ -10,6 +10,12 @@ import io.tributary.core.operations.ListShards;
 import io.tributary.core.operations.ListStreams;
 import io.tributary.core.operations.PutRecord;
 import io.tributary.core.operations.PutRecords;
+import io.tributary.core.operations.AddTagsToStream;
+import io.tributary.core.operations.RemoveTagsFromStream;
+import io.tributary.core.operations.ListTagsForStream;
+import io.tributary.core.operations.TagResource;
+import io.tributary.core.operations.UntagResource;
+import io.tributary.core.operations.ListTagsForResource;
 import io.tributary.core.streams.PageTokens;
 import io.tributary.core.streams.ShardIterators;
 import io.tributary.core.streams.StreamRegistry;
@@ -45,6 +51,12 @@ public final class Broker {
   private final PutRecords putRecords;
   private final GetShardIterator getShardIterator;
   private final GetRecords getRecords;
+  private final AddTagsToStream addTagsToStream;
+  private final RemoveTagsFromStream removeTagsFromStream;
+  private final ListTagsForStream listTagsForStream;
+  private final TagResource tagResource;
+  private final UntagResource untagResource;
+  private final ListTagsForResource listTagsForResource;
 
   public Broker(StreamStore store, BrokerConfig config, Clock clock) {
     this.config = config;
@@ -62,6 +74,12 @@ public final class Broker {
     this.putRecords = new PutRecords(registry, store, clock);
     this.getShardIterator = new GetShardIterator(registry, store, iterators, clock);
     this.getRecords = new GetRecords(registry, store, iterators, clock);
+    this.addTagsToStream = new AddTagsToStream(registry, clock);
+    this.removeTagsFromStream = new RemoveTagsFromStream(registry, clock);
+    this.listTagsForStream = new ListTagsForStream(registry);
+    this.tagResource = new TagResource(registry, clock);
+    this.untagResource = new UntagResource(registry, clock);
+    this.listTagsForResource = new ListTagsForResource(registry, clock);
   }
 
   private static byte[] secret(StreamStore store) {
@@ -120,5 +138,29 @@ public final class Broker {
 
   public GetRecords getRecords() {
     return getRecords;
+  }
+
+  public AddTagsToStream addTagsToStream() {
+    return addTagsToStream;
+  }
+
+  public RemoveTagsFromStream removeTagsFromStream() {
+    return removeTagsFromStream;
+  }
+
+  public ListTagsForStream listTagsForStream() {
+    return listTagsForStream;
+  }
+
+  public TagResource tagResource() {
+    return tagResource;
+  }
+
+  public UntagResource untagResource() {
+    return untagResource;
+  }
+
+  public ListTagsForResource listTagsForResource() {
+    return listTagsForResource;
   }
 }

@@ -38,7 +38,18 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
   /** Retention of a new stream: 24 hours, as in AWS. */
   public static final int DEFAULT_RETENTION_HOURS = 24;
 
-  public record Request(StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode) {}
+  /** @param tags applied from CREATING on, under AddTagsToStream's rules */
+  public record Request(
+      StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode, Map<String, String> tags) {
+    public Request {
+      tags = Map.copyOf(tags);
+    }
+
+    /** A request without tags. */
+    public Request(StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode) {
+      this(streamName, shardCount, streamMode, Map.of());
+    }
+  }
 
   /** CreateStream answers with an empty body. */
   public record Response() {}
@@ -66,7 +77,13 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
     }
     StreamKey key = StreamKey.of(context, request.streamName());
     long now = clock.millis();
-    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now), () -> checkShardLimit(context, shardCount));
+    if (!request.tags().isEmpty()) {
+      TagRules rules = TagRules.forStream(key.name().value(), key.accountId());
+      rules.checkAdded(request.tags());
+      rules.merged(Map.of(), request.tags());
+    }
+    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now).toBuilder().tags(request.tags()).build(),
+        () -> checkShardLimit(context, shardCount));
     return new Response();
   }
 
