@@ -16,6 +16,10 @@ import io.tributary.core.operations.ListTagsForStream;
 import io.tributary.core.operations.TagResource;
 import io.tributary.core.operations.UntagResource;
 import io.tributary.core.operations.ListTagsForResource;
+import io.tributary.core.operations.RegisterStreamConsumer;
+import io.tributary.core.operations.DeregisterStreamConsumer;
+import io.tributary.core.operations.DescribeStreamConsumer;
+import io.tributary.core.operations.ListStreamConsumers;
 import io.tributary.core.streams.PageTokens;
 import io.tributary.core.streams.ShardIterators;
 import io.tributary.core.streams.StreamRegistry;
@@ -36,7 +40,7 @@ import java.time.Duration;
  */
 public final class Broker {
   private static final String SECRET_KEY = "broker/token-secret";
-  /** ListShards and ListStreams tokens expire after 300 seconds, as AWS's do. */
+  /** ListShards, ListStreams and ListStreamConsumers tokens expire after 300 seconds, as AWS's do. */
   private static final Duration PAGE_TOKEN_TTL = Duration.ofSeconds(300);
 
   private final BrokerConfig config;
@@ -57,6 +61,10 @@ public final class Broker {
   private final TagResource tagResource;
   private final UntagResource untagResource;
   private final ListTagsForResource listTagsForResource;
+  private final RegisterStreamConsumer registerStreamConsumer;
+  private final DeregisterStreamConsumer deregisterStreamConsumer;
+  private final DescribeStreamConsumer describeStreamConsumer;
+  private final ListStreamConsumers listStreamConsumers;
 
   public Broker(StreamStore store, BrokerConfig config, Clock clock) {
     this.config = config;
@@ -80,6 +88,10 @@ public final class Broker {
     this.tagResource = new TagResource(registry, clock);
     this.untagResource = new UntagResource(registry, clock);
     this.listTagsForResource = new ListTagsForResource(registry, clock);
+    this.registerStreamConsumer = new RegisterStreamConsumer(registry, config, clock);
+    this.deregisterStreamConsumer = new DeregisterStreamConsumer(registry, config, clock);
+    this.describeStreamConsumer = new DescribeStreamConsumer(registry, clock);
+    this.listStreamConsumers = new ListStreamConsumers(registry, pageTokens, clock);
   }
 
   private static byte[] secret(StreamStore store) {
@@ -162,5 +174,21 @@ public final class Broker {
 
   public ListTagsForResource listTagsForResource() {
     return listTagsForResource;
+  }
+
+  public RegisterStreamConsumer registerStreamConsumer() {
+    return registerStreamConsumer;
+  }
+
+  public DeregisterStreamConsumer deregisterStreamConsumer() {
+    return deregisterStreamConsumer;
+  }
+
+  public DescribeStreamConsumer describeStreamConsumer() {
+    return describeStreamConsumer;
+  }
+
+  public ListStreamConsumers listStreamConsumers() {
+    return listStreamConsumers;
   }
 }

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.ErrorCode;
 import io.tributary.core.error.KinesisException;
+import io.tributary.core.model.ConsumerName;
 import io.tributary.core.model.ResourceArn;
 import io.tributary.core.model.StreamArn;
 import io.tributary.core.model.StreamName;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,5 +148,21 @@ class TagsTest {
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND, e.code());
     assertEquals("Stream arn:aws:kinesis:us-east-1:000000000000:stream/nope under account 000000000000 not found.",
         e.getMessage());
+  }
+
+  @Test
+  void consumersHaveTagsOfTheirOwnFromRegistrationOn() {
+    Consumer c = f.broker.registerStreamConsumer().execute(CONTEXT,
+        new RegisterStreamConsumer.Request(arn, new ConsumerName("c"), Map.of("app", "billing"))).consumer();
+    ResourceArn consumer = ResourceArn.of(c.consumerArn());
+    assertEquals(List.of(new Tag("app", "billing")), resourceTags(consumer));
+    KinesisException creating = assertThrows(KinesisException.class, () -> f.broker.tagResource()
+        .execute(CONTEXT, new TagResource.Request(consumer, Map.of("x", "y"))));
+    assertEquals(ErrorCode.RESOURCE_IN_USE, creating.code());
+    f.clock.advance(Duration.ofSeconds(1));
+    f.broker.tagResource().execute(CONTEXT, new TagResource.Request(consumer, Map.of("x", "y")));
+    f.broker.untagResource().execute(CONTEXT, new UntagResource.Request(consumer, List.of("app")));
+    assertEquals(List.of(new Tag("x", "y")), resourceTags(consumer));
+    assertEquals(List.of(), resourceTags(ResourceArn.of(arn)));
   }
 }
