@@ -1,5 +1,6 @@
 package io.tributary.core;
 
+import io.tributary.core.accounts.AccountSettingsRegistry;
 import io.tributary.core.operations.CreateStream;
 import io.tributary.core.operations.DeleteStream;
 import io.tributary.core.operations.DescribeStream;
@@ -20,6 +21,11 @@ import io.tributary.core.operations.RegisterStreamConsumer;
 import io.tributary.core.operations.DeregisterStreamConsumer;
 import io.tributary.core.operations.DescribeStreamConsumer;
 import io.tributary.core.operations.ListStreamConsumers;
+import io.tributary.core.operations.DescribeLimits;
+import io.tributary.core.operations.DescribeAccountSettings;
+import io.tributary.core.operations.UpdateAccountSettings;
+import io.tributary.core.operations.UpdateStreamWarmThroughput;
+import io.tributary.core.operations.UpdateStreamMode;
 import io.tributary.core.streams.PageTokens;
 import io.tributary.core.streams.ShardIterators;
 import io.tributary.core.streams.StreamRegistry;
@@ -65,14 +71,20 @@ public final class Broker {
   private final DeregisterStreamConsumer deregisterStreamConsumer;
   private final DescribeStreamConsumer describeStreamConsumer;
   private final ListStreamConsumers listStreamConsumers;
+  private final DescribeLimits describeLimits;
+  private final DescribeAccountSettings describeAccountSettings;
+  private final UpdateAccountSettings updateAccountSettings;
+  private final UpdateStreamWarmThroughput updateStreamWarmThroughput;
+  private final UpdateStreamMode updateStreamMode;
 
   public Broker(StreamStore store, BrokerConfig config, Clock clock) {
     this.config = config;
     this.registry = new StreamRegistry(store, clock);
+    AccountSettingsRegistry accounts = new AccountSettingsRegistry(store.catalog());
     TokenSigner signer = new TokenSigner(secret(store));
     ShardIterators iterators = new ShardIterators(signer, clock, config.shardIteratorTtl());
     PageTokens pageTokens = new PageTokens(signer, clock, PAGE_TOKEN_TTL);
-    this.createStream = new CreateStream(registry, config, clock);
+    this.createStream = new CreateStream(registry, accounts, config, clock);
     this.deleteStream = new DeleteStream(registry, config, clock);
     this.describeStream = new DescribeStream(registry, clock);
     this.describeStreamSummary = new DescribeStreamSummary(registry, clock);
@@ -92,6 +104,11 @@ public final class Broker {
     this.deregisterStreamConsumer = new DeregisterStreamConsumer(registry, config, clock);
     this.describeStreamConsumer = new DescribeStreamConsumer(registry, clock);
     this.listStreamConsumers = new ListStreamConsumers(registry, pageTokens, clock);
+    this.describeLimits = new DescribeLimits(registry, config);
+    this.describeAccountSettings = new DescribeAccountSettings(accounts, clock);
+    this.updateAccountSettings = new UpdateAccountSettings(accounts, clock);
+    this.updateStreamWarmThroughput = new UpdateStreamWarmThroughput(registry, accounts, config, clock);
+    this.updateStreamMode = new UpdateStreamMode(registry, accounts, config, clock);
   }
 
   private static byte[] secret(StreamStore store) {
@@ -190,5 +207,25 @@ public final class Broker {
 
   public ListStreamConsumers listStreamConsumers() {
     return listStreamConsumers;
+  }
+
+  public DescribeLimits describeLimits() {
+    return describeLimits;
+  }
+
+  public DescribeAccountSettings describeAccountSettings() {
+    return describeAccountSettings;
+  }
+
+  public UpdateAccountSettings updateAccountSettings() {
+    return updateAccountSettings;
+  }
+
+  public UpdateStreamWarmThroughput updateStreamWarmThroughput() {
+    return updateStreamWarmThroughput;
+  }
+
+  public UpdateStreamMode updateStreamMode() {
+    return updateStreamMode;
   }
 }

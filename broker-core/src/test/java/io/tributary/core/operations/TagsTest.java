@@ -110,7 +110,7 @@ class TagsTest {
   @Test
   void tagsOfACreatingStreamCannotChangeButTagsGivenAtCreationApply() {
     f.broker.createStream().execute(CONTEXT, new CreateStream.Request(new StreamName("new"), OptionalInt.of(1),
-        Optional.empty(), Map.of("team", "data")));
+        Optional.empty(), Map.of("team", "data"), OptionalInt.empty(), OptionalInt.empty()));
     StreamRef created = StreamRef.ofName(new StreamName("new"));
     KinesisException e = assertThrows(KinesisException.class, () -> f.broker.addTagsToStream()
         .execute(CONTEXT, new AddTagsToStream.Request(created, Map.of("x", "y"))));
