@@ -21,6 +21,10 @@ import io.tributary.core.operations.RegisterStreamConsumer;
 import io.tributary.core.operations.DeregisterStreamConsumer;
 import io.tributary.core.operations.DescribeStreamConsumer;
 import io.tributary.core.operations.ListStreamConsumers;
+import io.tributary.core.operations.StartStreamEncryption;
+import io.tributary.core.operations.StopStreamEncryption;
+import io.tributary.core.operations.EnableEnhancedMonitoring;
+import io.tributary.core.operations.DisableEnhancedMonitoring;
 import io.tributary.core.operations.DescribeLimits;
 import io.tributary.core.operations.DescribeAccountSettings;
 import io.tributary.core.operations.UpdateAccountSettings;
@@ -71,6 +75,10 @@ public final class Broker {
   private final DeregisterStreamConsumer deregisterStreamConsumer;
   private final DescribeStreamConsumer describeStreamConsumer;
   private final ListStreamConsumers listStreamConsumers;
+  private final StartStreamEncryption startStreamEncryption;
+  private final StopStreamEncryption stopStreamEncryption;
+  private final EnableEnhancedMonitoring enableEnhancedMonitoring;
+  private final DisableEnhancedMonitoring disableEnhancedMonitoring;
   private final DescribeLimits describeLimits;
   private final DescribeAccountSettings describeAccountSettings;
   private final UpdateAccountSettings updateAccountSettings;
@@ -104,6 +112,10 @@ public final class Broker {
     this.deregisterStreamConsumer = new DeregisterStreamConsumer(registry, config, clock);
     this.describeStreamConsumer = new DescribeStreamConsumer(registry, clock);
     this.listStreamConsumers = new ListStreamConsumers(registry, pageTokens, clock);
+    this.startStreamEncryption = new StartStreamEncryption(registry, config, clock);
+    this.stopStreamEncryption = new StopStreamEncryption(registry, config, clock);
+    this.enableEnhancedMonitoring = new EnableEnhancedMonitoring(registry, clock);
+    this.disableEnhancedMonitoring = new DisableEnhancedMonitoring(registry, clock);
     this.describeLimits = new DescribeLimits(registry, config);
     this.describeAccountSettings = new DescribeAccountSettings(accounts, clock);
     this.updateAccountSettings = new UpdateAccountSettings(accounts, clock);
@@ -207,6 +219,22 @@ public final class Broker {
 
   public ListStreamConsumers listStreamConsumers() {
     return listStreamConsumers;
+  }
+
+  public StartStreamEncryption startStreamEncryption() {
+    return startStreamEncryption;
+  }
+
+  public StopStreamEncryption stopStreamEncryption() {
+    return stopStreamEncryption;
+  }
+
+  public EnableEnhancedMonitoring enableEnhancedMonitoring() {
+    return enableEnhancedMonitoring;
+  }
+
+  public DisableEnhancedMonitoring disableEnhancedMonitoring() {
+    return disableEnhancedMonitoring;
   }
 
   public DescribeLimits describeLimits() {
