@@ -28,6 +28,9 @@ import io.tributary.core.operations.DisableEnhancedMonitoring;
 import io.tributary.core.operations.DescribeLimits;
 import io.tributary.core.operations.DescribeAccountSettings;
 import io.tributary.core.operations.UpdateAccountSettings;
+import io.tributary.core.operations.PutResourcePolicy;
+import io.tributary.core.operations.GetResourcePolicy;
+import io.tributary.core.operations.DeleteResourcePolicy;
 import io.tributary.core.operations.UpdateStreamWarmThroughput;
 import io.tributary.core.operations.UpdateStreamMode;
 import io.tributary.core.streams.PageTokens;
@@ -82,6 +85,9 @@ public final class Broker {
   private final DescribeLimits describeLimits;
   private final DescribeAccountSettings describeAccountSettings;
   private final UpdateAccountSettings updateAccountSettings;
+  private final PutResourcePolicy putResourcePolicy;
+  private final GetResourcePolicy getResourcePolicy;
+  private final DeleteResourcePolicy deleteResourcePolicy;
   private final UpdateStreamWarmThroughput updateStreamWarmThroughput;
   private final UpdateStreamMode updateStreamMode;
 
@@ -119,6 +125,9 @@ public final class Broker {
     this.describeLimits = new DescribeLimits(registry, config);
     this.describeAccountSettings = new DescribeAccountSettings(accounts, clock);
     this.updateAccountSettings = new UpdateAccountSettings(accounts, clock);
+    this.putResourcePolicy = new PutResourcePolicy(registry, clock);
+    this.getResourcePolicy = new GetResourcePolicy(registry, clock);
+    this.deleteResourcePolicy = new DeleteResourcePolicy(registry, clock);
     this.updateStreamWarmThroughput = new UpdateStreamWarmThroughput(registry, accounts, config, clock);
     this.updateStreamMode = new UpdateStreamMode(registry, accounts, config, clock);
   }
@@ -247,6 +256,18 @@ public final class Broker {
 
   public UpdateAccountSettings updateAccountSettings() {
     return updateAccountSettings;
+  }
+
+  public PutResourcePolicy putResourcePolicy() {
+    return putResourcePolicy;
+  }
+
+  public GetResourcePolicy getResourcePolicy() {
+    return getResourcePolicy;
+  }
+
+  public DeleteResourcePolicy deleteResourcePolicy() {
+    return deleteResourcePolicy;
   }
 
   public UpdateStreamWarmThroughput updateStreamWarmThroughput() {
