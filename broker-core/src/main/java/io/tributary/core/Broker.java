@@ -31,6 +31,7 @@ import io.tributary.core.operations.UpdateAccountSettings;
 import io.tributary.core.operations.PutResourcePolicy;
 import io.tributary.core.operations.GetResourcePolicy;
 import io.tributary.core.operations.DeleteResourcePolicy;
+import io.tributary.core.operations.UpdateMaxRecordSize;
 import io.tributary.core.operations.UpdateStreamWarmThroughput;
 import io.tributary.core.operations.UpdateStreamMode;
 import io.tributary.core.streams.PageTokens;
@@ -88,6 +89,7 @@ public final class Broker {
   private final PutResourcePolicy putResourcePolicy;
   private final GetResourcePolicy getResourcePolicy;
   private final DeleteResourcePolicy deleteResourcePolicy;
+  private final UpdateMaxRecordSize updateMaxRecordSize;
   private final UpdateStreamWarmThroughput updateStreamWarmThroughput;
   private final UpdateStreamMode updateStreamMode;
 
@@ -128,6 +130,7 @@ public final class Broker {
     this.putResourcePolicy = new PutResourcePolicy(registry, clock);
     this.getResourcePolicy = new GetResourcePolicy(registry, clock);
     this.deleteResourcePolicy = new DeleteResourcePolicy(registry, clock);
+    this.updateMaxRecordSize = new UpdateMaxRecordSize(registry, clock);
     this.updateStreamWarmThroughput = new UpdateStreamWarmThroughput(registry, accounts, config, clock);
     this.updateStreamMode = new UpdateStreamMode(registry, accounts, config, clock);
   }
@@ -268,6 +271,10 @@ public final class Broker {
 
   public DeleteResourcePolicy deleteResourcePolicy() {
     return deleteResourcePolicy;
+  }
+
+  public UpdateMaxRecordSize updateMaxRecordSize() {
+    return updateMaxRecordSize;
   }
 
   public UpdateStreamWarmThroughput updateStreamWarmThroughput() {
