@@ -3,6 +3,7 @@ package io.tributary.core;
 import io.tributary.core.accounts.AccountSettingsRegistry;
 import io.tributary.core.operations.AddTagsToStream;
 import io.tributary.core.operations.CreateStream;
+import io.tributary.core.operations.DecreaseStreamRetentionPeriod;
 import io.tributary.core.operations.DeleteResourcePolicy;
 import io.tributary.core.operations.DeleteStream;
 import io.tributary.core.operations.DeregisterStreamConsumer;
@@ -16,25 +17,30 @@ import io.tributary.core.operations.EnableEnhancedMonitoring;
 import io.tributary.core.operations.GetRecords;
 import io.tributary.core.operations.GetResourcePolicy;
 import io.tributary.core.operations.GetShardIterator;
+import io.tributary.core.operations.IncreaseStreamRetentionPeriod;
 import io.tributary.core.operations.ListShards;
 import io.tributary.core.operations.ListStreamConsumers;
 import io.tributary.core.operations.ListStreams;
 import io.tributary.core.operations.ListTagsForResource;
 import io.tributary.core.operations.ListTagsForStream;
+import io.tributary.core.operations.MergeShards;
 import io.tributary.core.operations.PutRecord;
 import io.tributary.core.operations.PutRecords;
 import io.tributary.core.operations.PutResourcePolicy;
 import io.tributary.core.operations.RegisterStreamConsumer;
 import io.tributary.core.operations.RemoveTagsFromStream;
+import io.tributary.core.operations.SplitShard;
 import io.tributary.core.operations.StartStreamEncryption;
 import io.tributary.core.operations.StopStreamEncryption;
 import io.tributary.core.operations.TagResource;
 import io.tributary.core.operations.UntagResource;
 import io.tributary.core.operations.UpdateAccountSettings;
 import io.tributary.core.operations.UpdateMaxRecordSize;
+import io.tributary.core.operations.UpdateShardCount;
 import io.tributary.core.operations.UpdateStreamMode;
 import io.tributary.core.operations.UpdateStreamWarmThroughput;
 import io.tributary.core.streams.PageTokens;
+import io.tributary.core.streams.RetentionEnforcer;
 import io.tributary.core.streams.ShardIterators;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.TokenSigner;
@@ -92,6 +98,12 @@ public final class Broker {
   private final UpdateMaxRecordSize updateMaxRecordSize;
   private final UpdateStreamWarmThroughput updateStreamWarmThroughput;
   private final UpdateStreamMode updateStreamMode;
+  private final SplitShard splitShard;
+  private final MergeShards mergeShards;
+  private final UpdateShardCount updateShardCount;
+  private final IncreaseStreamRetentionPeriod increaseStreamRetentionPeriod;
+  private final DecreaseStreamRetentionPeriod decreaseStreamRetentionPeriod;
+  private final RetentionEnforcer retention;
 
   public Broker(StreamStore store, BrokerConfig config, Clock clock) {
     this.config = config;
@@ -133,6 +145,12 @@ public final class Broker {
     this.updateMaxRecordSize = new UpdateMaxRecordSize(registry, clock);
     this.updateStreamWarmThroughput = new UpdateStreamWarmThroughput(registry, accounts, config, clock);
     this.updateStreamMode = new UpdateStreamMode(registry, accounts, config, clock);
+    this.splitShard = new SplitShard(registry, store, config, clock);
+    this.mergeShards = new MergeShards(registry, store, config, clock);
+    this.updateShardCount = new UpdateShardCount(registry, store, config, clock);
+    this.increaseStreamRetentionPeriod = new IncreaseStreamRetentionPeriod(registry, clock);
+    this.decreaseStreamRetentionPeriod = new DecreaseStreamRetentionPeriod(registry, clock);
+    this.retention = new RetentionEnforcer(registry, store, clock);
   }
 
   private static byte[] secret(StreamStore store) {
@@ -148,9 +166,14 @@ public final class Broker {
     return config;
   }
 
-  /** Removes deleted streams whose DELETING period is over; call now and then. */
-  public void removeExpiredStreams() {
+  /**
+   * Background upkeep, to call every few seconds from one thread: forgets deleted streams whose
+   * DELETING period is over and enforces retention (trims expired records, removes expired
+   * closed shards).
+   */
+  public void runMaintenance() {
     registry.removeExpired();
+    retention.enforce();
   }
 
   public CreateStream createStream() {
@@ -283,5 +306,25 @@ public final class Broker {
 
   public UpdateStreamMode updateStreamMode() {
     return updateStreamMode;
+  }
+
+  public SplitShard splitShard() {
+    return splitShard;
+  }
+
+  public MergeShards mergeShards() {
+    return mergeShards;
+  }
+
+  public UpdateShardCount updateShardCount() {
+    return updateShardCount;
+  }
+
+  public IncreaseStreamRetentionPeriod increaseStreamRetentionPeriod() {
+    return increaseStreamRetentionPeriod;
+  }
+
+  public DecreaseStreamRetentionPeriod decreaseStreamRetentionPeriod() {
+    return decreaseStreamRetentionPeriod;
   }
 }

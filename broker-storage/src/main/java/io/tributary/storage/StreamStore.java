@@ -1,5 +1,8 @@
 package io.tributary.storage;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +20,20 @@ public interface StreamStore extends AutoCloseable {
   /** Creates the shard's log, or returns the existing one of that name. */
   ShardLog createShardLog(ShardLogId id);
 
+  /**
+   * Creates several shard logs in one step, as for a new stream; returns them in the order of
+   * {@code ids}, existing ones as they are. Prefer it to a loop over {@link #createShardLog}: an
+   * implementation may make it much cheaper (RocksDB rewrites its OPTIONS file on every column
+   * family change, so one at a time costs about 0.3 s each once 1,000 shard logs exist).
+   */
+  default List<ShardLog> createShardLogs(List<ShardLogId> ids) {
+    List<ShardLog> logs = new ArrayList<>(ids.size());
+    for (ShardLogId id : ids) {
+      logs.add(createShardLog(id));
+    }
+    return logs;
+  }
+
   /** The existing log of that name. */
   Optional<ShardLog> shardLog(ShardLogId id);
 
@@ -28,6 +45,14 @@ public interface StreamStore extends AutoCloseable {
    * ShardLogClosedException}; a missing log is ignored.
    */
   void dropShardLog(ShardLogId id);
+
+  /**
+   * Deletes several logs in one step, as for a deleted stream, with the same guarantees as {@link
+   * #dropShardLog} for each. Prefer it to a loop, for the reason given at {@link #createShardLogs}.
+   */
+  default void dropShardLogs(Collection<ShardLogId> ids) {
+    ids.forEach(this::dropShardLog);
+  }
 
   /** Flushes and releases everything; appends after this fail. Idempotent. */
   @Override

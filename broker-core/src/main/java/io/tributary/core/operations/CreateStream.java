@@ -65,8 +65,10 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
   private final AccountSettingsRegistry accounts;
   private final BrokerConfig config;
   private final Clock clock;
+  private final ShardLimit shardLimit;
 
   public CreateStream(StreamRegistry registry, AccountSettingsRegistry accounts, BrokerConfig config, Clock clock) {
+    this.shardLimit = new ShardLimit(registry, config);
     this.registry = registry;
     this.accounts = accounts;
     this.config = config;
@@ -103,7 +105,7 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
         .warmThroughputMiBps(request.warmThroughputMiBps())
         .maxRecordSizeKiB(request.maxRecordSizeInKiB().orElse(StreamState.DEFAULT_MAX_RECORD_SIZE_KIB))
         .build(), () -> {
-          checkShardLimit(context, shardCount);
+          shardLimit.check(context, shardCount);
           if (mode == StreamMode.ON_DEMAND) {
             checkOnDemandLimit(registry, config, context.accountId(), context.region());
           }
@@ -139,21 +141,5 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
     return new StreamState(key, uid, StreamStatus.CREATING, now + config.createStreamDelay().toMillis(), now,
         DEFAULT_RETENTION_HOURS, shards, shardCount, mode, EncryptionType.NONE, Optional.empty(), Map.of(),
         List.of(), StreamState.DEFAULT_MAX_RECORD_SIZE_KIB, OptionalInt.empty(), List.of(), Optional.empty());
-  }
-
-  private void checkShardLimit(RequestContext context, int shardCount) {
-    int current = 0;
-    for (StreamState s : registry.list(context.accountId(), context.region())) {
-      current += s.openShardCount();
-    }
-    if (current + shardCount > config.shardLimit()) {
-      throw KinesisException.limitExceeded(
-          "This request would exceed the shard limit for the account " + context.accountId() + " in "
-              + context.region() + ". Current shard count for the account: " + current + ". Limit: "
-              + config.shardLimit() + ". Number of additional shards that would have resulted from this request: "
-              + shardCount + ". Refer to the AWS Service Limits page "
-              + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
-              + "for current limits and how to request higher limits.");
-    }
   }
 }

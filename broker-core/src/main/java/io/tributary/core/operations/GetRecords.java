@@ -28,7 +28,8 @@ import java.util.OptionalLong;
  * <p>At the end of a closed shard the next iterator is null and {@code ChildShards} names the
  * shards that continue it, which is how the Kinesis Client Library moves to the children.
  * {@code MillisBehindLatest} is 0 once the reader has the newest record, otherwise how long ago
- * the last record returned arrived.
+ * the last record returned arrived. Records older than the stream's retention period are never
+ * returned, whether or not the background trim has deleted them yet.
  *
  * <p>Thread-safe.
  */
@@ -72,8 +73,14 @@ public final class GetRecords implements KinesisOperation<GetRecords.Request, Ge
         .orElseThrow(() -> GetShardIterator.shardNotFound(key, shardName));
     ShardLog log = store.shardLog(shard.logId()).orElseThrow(() -> GetShardIterator.shardNotFound(key, shardName));
 
-    List<StoredRecord> stored = log.read(position.nextSequence(), request.limit().orElse(DEFAULT_LIMIT),
-        MAX_RESPONSE_BYTES);
+    // Records past the retention period are gone even before the background trim reaches them.
+    long cutoffMillis = now - stream.retentionHours() * 3_600_000L;
+    long from = position.nextSequence();
+    if ((from >>> 20) < cutoffMillis) {
+      OptionalLong firstRetained = log.firstSequenceAtOrAfter(cutoffMillis);
+      from = Math.max(from, firstRetained.isPresent() ? firstRetained.getAsLong() : lastPlusOne(log, from));
+    }
+    List<StoredRecord> stored = log.read(from, request.limit().orElse(DEFAULT_LIMIT), MAX_RESPONSE_BYTES);
     if (shard.endingSequence().isPresent()) {
       long end = shard.endingSequence().getAsLong();
       stored = stored.stream().filter(r -> r.sequence() <= end).toList();
@@ -85,17 +92,21 @@ public final class GetRecords implements KinesisOperation<GetRecords.Request, Ge
       records.add(new DataRecord(new SequenceNumber(shard.shardId().index(), r.sequence()),
           Instant.ofEpochMilli(r.arrivalMillis()), r.data(), r.partitionKey(), encryption));
     }
-    long next = stored.isEmpty() ? position.nextSequence() : stored.get(stored.size() - 1).sequence() + 1;
+    long next = stored.isEmpty() ? from : stored.get(stored.size() - 1).sequence() + 1;
+    OptionalLong newest = log.lastSequence();
+    boolean caughtUp = newest.isEmpty() || next > newest.getAsLong();
 
-    if (shard.endingSequence().isPresent() && next > shard.endingSequence().getAsLong()) {
+    // A closed shard never grows again: once the reader has its last record, it is done.
+    if (shard.endingSequence().isPresent() && caughtUp) {
       return new Response(records, Optional.empty(), 0, childrenOf(stream, shard));
     }
-    OptionalLong newest = log.lastSequence();
-    long behind = 0;
-    if (!stored.isEmpty() && newest.isPresent() && newest.getAsLong() >= next) {
-      behind = Math.max(0, now - stored.get(stored.size() - 1).arrivalMillis());
-    }
+    long behind = caughtUp || stored.isEmpty() ? 0 : Math.max(0, now - stored.get(stored.size() - 1).arrivalMillis());
     return new Response(records, Optional.of(iterators.encode(stream, shard.shardId(), next)), behind, List.of());
+  }
+
+  private static long lastPlusOne(ShardLog log, long from) {
+    OptionalLong last = log.lastSequence();
+    return last.isPresent() ? last.getAsLong() + 1 : from;
   }
 
   private static List<ChildShard> childrenOf(StreamState stream, ShardState parent) {

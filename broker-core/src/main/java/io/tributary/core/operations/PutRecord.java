@@ -42,7 +42,10 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
 
   @Override
   public Response execute(RequestContext context, Request request) {
-    StreamState stream = writer.writableStream(context, request.stream());
+    return writer.withWritableStream(context, request.stream(), stream -> put(stream, request));
+  }
+
+  private Response put(StreamState stream, Request request) {
     Optional<String> tooLarge = RecordWriter.sizeViolation(stream, request.data(), request.partitionKey(), "data");
     if (tooLarge.isPresent()) {
       throw RecordWriter.validationErrors(List.of(tooLarge.get()));

@@ -10,6 +10,7 @@ import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
 import io.tributary.storage.StreamStore;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +50,14 @@ public final class PutRecords implements KinesisOperation<PutRecords.Request, Pu
 
   @Override
   public Response execute(RequestContext context, Request request) {
-    StreamState stream = writer.writableStream(context, request.stream());
+    return writer.withWritableStream(context, request.stream(), stream -> put(stream, request));
+  }
+
+  private Response put(StreamState stream, Request request) {
     long bytes = 0;
     List<RecordWriter.Entry> entries = new ArrayList<>(request.records().size());
     for (Entry e : request.records()) {
-      bytes += e.data().length + e.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      bytes += e.data().length + e.partitionKey().getBytes(StandardCharsets.UTF_8).length;
       entries.add(new RecordWriter.Entry(e.data(), e.partitionKey(), e.explicitHashKey(), Optional.empty()));
     }
     if (bytes > MAX_REQUEST_BYTES) {

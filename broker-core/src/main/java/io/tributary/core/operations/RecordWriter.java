@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 
 /**
  * What PutRecord and PutRecords share: routing each record to the open shard whose hash-key
@@ -54,9 +56,23 @@ final class RecordWriter {
   /** Where a record landed. */
   record Written(ShardState shard, SequenceNumber sequenceNumber) {}
 
-  /** The stream, if it accepts writes (ACTIVE or UPDATING); otherwise AWS's not-found error. */
-  StreamState writableStream(RequestContext context, StreamRef ref) {
+  /**
+   * Runs {@code work} on the stream, if it accepts writes (ACTIVE or UPDATING; otherwise AWS's
+   * not-found error), holding the stream's shard lock for reading throughout, so the shards it
+   * routes to stay open until its records are durable.
+   */
+  <R> R withWritableStream(RequestContext context, StreamRef ref, Function<StreamState, R> work) {
     StreamKey key = ref.resolve(context);
+    Lock lock = registry.shardLock(key).readLock();
+    lock.lock();
+    try {
+      return work.apply(writableStream(key));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private StreamState writableStream(StreamKey key) {
     StreamState s = registry.find(key).orElseThrow(() -> StreamRegistry.notFound(key));
     StreamStatus status = s.statusAt(clock.millis()).orElseThrow(() -> StreamRegistry.notFound(key));
     if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {

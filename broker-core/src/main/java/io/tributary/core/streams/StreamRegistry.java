@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public final class StreamRegistry {
   private final Clock clock;
   private final ConcurrentSkipListMap<StreamKey, StreamState> streams = new ConcurrentSkipListMap<>();
   private final Object writeLock = new Object();
+  private final ConcurrentHashMap<StreamKey, ReadWriteLock> shardLocks = new ConcurrentHashMap<>();
   private long lastUid;
 
   /** Loads the catalog and drops shard logs that no stream owns (left by a crash mid-change). */
@@ -51,12 +55,14 @@ public final class StreamRegistry {
         state.shards().forEach(shard -> owned.add(shard.logId()));
       }
     }
+    List<ShardLogId> orphans = new ArrayList<>();
     for (ShardLogId id : store.shardLogIds()) {
       if (!owned.contains(id)) {
         log.info("Dropping shard log {}, which no stream owns", id);
-        store.dropShardLog(id);
+        orphans.add(id);
       }
     }
+    store.dropShardLogs(orphans);
     removeExpired();
   }
 
@@ -79,6 +85,18 @@ public final class StreamRegistry {
       if (k.accountId().equals(account) && k.region().equals(region)
           && e.getValue().statusAt(now).isPresent()) {
         result.add(e.getValue());
+      }
+    }
+    return result;
+  }
+
+  /** Every visible stream of every account and region. */
+  public List<StreamState> all() {
+    long now = clock.millis();
+    List<StreamState> result = new ArrayList<>();
+    for (StreamState s : streams.values()) {
+      if (s.statusAt(now).isPresent()) {
+        result.add(s);
       }
     }
     return result;
@@ -114,7 +132,7 @@ public final class StreamRegistry {
       long uid = ++lastUid;
       store.catalog().put(UID_KEY, ByteBuffer.allocate(Long.BYTES).putLong(uid).array());
       StreamState state = factory.apply(uid);
-      state.shards().forEach(shard -> store.createShardLog(shard.logId()));
+      store.createShardLogs(state.shards().stream().map(ShardState::logId).toList());
       store.catalog().put(key.catalogKey(), StreamStateCodec.encode(state));
       streams.put(key, state);
       return state;
@@ -123,7 +141,7 @@ public final class StreamRegistry {
 
   /**
    * Replaces a stream's state with {@code change(current)}, persisting it first. Throws
-   * ResourceNotFoundException (with {@code notFoundMessage}) if the stream is not visible.
+   * ResourceNotFoundException if the stream is not visible; {@code change} may throw to refuse.
    */
   public StreamState update(StreamKey key, UnaryOperator<StreamState> change) {
     synchronized (writeLock) {
@@ -156,8 +174,17 @@ public final class StreamRegistry {
       StreamState deleting = current.withStatus(StreamStatus.DELETING, goneAtMillis);
       store.catalog().put(key.catalogKey(), StreamStateCodec.encode(deleting));
       streams.put(key, deleting);
-      current.shards().forEach(shard -> store.dropShardLog(shard.logId()));
+      store.dropShardLogs(current.shards().stream().map(ShardState::logId).toList());
     }
+  }
+
+  /**
+   * The lock that orders appends against changes of a stream's open shards: appends hold its
+   * read lock from routing until their records are durable, a reshard holds its write lock, so
+   * no acknowledged record can land in a shard after the shard was closed.
+   */
+  public ReadWriteLock shardLock(StreamKey key) {
+    return shardLocks.computeIfAbsent(key, k -> new ReentrantReadWriteLock());
   }
 
   /** Removes the catalog entries of deleted streams whose DELETING time has passed. */

@@ -137,7 +137,7 @@ class StreamLifecycleTest {
     f.clock.advance(Duration.ofSeconds(1));
     KinesisException e = assertThrows(KinesisException.class, () -> status("s"));
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND, e.code());
-    f.broker.removeExpiredStreams();
+    f.broker.runMaintenance();
     assertTrue(f.store.shardLogIds().isEmpty());
     f.activeStream("s", 1);
     String it = f.iterator(s, "shardId-000000000000", io.tributary.core.model.ShardIteratorType.TRIM_HORIZON);

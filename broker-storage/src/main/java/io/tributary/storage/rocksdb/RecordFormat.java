@@ -1,0 +1,172 @@
+package io.tributary.storage.rocksdb;
+
+import io.tributary.storage.ShardLogId;
+import io.tributary.storage.StoredRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * The bytes of a shard log column family: sequence keys, record values and the high-water mark. The
+ * layout, with worked examples, is in {@link io.tributary.storage.rocksdb the package
+ * documentation}; this class is its only reader and writer.
+ *
+ * <pre>
+ * key    = sequence: 8 bytes, big-endian, positive (first byte 0x00..0x7f)
+ * value  = 0x01 | arrivalMillis (8, big-endian) | keyLength (2, big-endian, unsigned)
+ *               | partitionKey (keyLength bytes, UTF-8) | data (the rest)
+ * mark   = key 0xff, value 0x01 | lastSequence (8) | lastArrivalMillis (8)
+ * </pre>
+ *
+ * <p>Stateless and thread-safe. Decoding checks every length against the bytes present and throws
+ * {@link CorruptRecordException}, never an index exception.
+ */
+final class RecordFormat {
+
+  /** The only value format so far; a new layout gets a new first byte. */
+  static final byte FORMAT_V1 = 0x01;
+
+  /** Length of a sequence key. */
+  static final int KEY_BYTES = Long.BYTES;
+
+  /** Version, arrival time and partition key length. */
+  static final int VALUE_HEADER_BYTES = 1 + Long.BYTES + Short.BYTES;
+
+  /** The longest partition key the two length bytes can describe, in UTF-8 bytes. */
+  static final int MAX_PARTITION_KEY_BYTES = 0xFFFF;
+
+  private static final byte HIGH_WATER_MARK_FIRST_BYTE = (byte) 0xFF;
+  private static final int HIGH_WATER_MARK_VALUE_BYTES = 1 + 2 * Long.BYTES;
+
+  private RecordFormat() {}
+
+  /** The key of {@code sequence}; negative sequences are clamped to 0 so they sort first. */
+  static byte[] key(long sequence) {
+    return ByteBuffer.allocate(KEY_BYTES).putLong(Math.max(sequence, 0)).array();
+  }
+
+  /** The key under which a trim records the tail; it sorts after every sequence key. */
+  static byte[] highWaterMarkKey() {
+    return new byte[] {HIGH_WATER_MARK_FIRST_BYTE};
+  }
+
+  /** Whether {@code key} is the high-water mark's; every other key must be a sequence. */
+  static boolean isHighWaterMarkKey(byte[] key) {
+    return key.length == 1 && key[0] == HIGH_WATER_MARK_FIRST_BYTE;
+  }
+
+  /**
+   * The sequence stored in {@code key}.
+   *
+   * @throws CorruptRecordException if {@code key} is not 8 bytes encoding a positive long
+   */
+  static long sequence(ShardLogId shard, byte[] key) {
+    if (key.length != KEY_BYTES || key[0] < 0) {
+      throw new CorruptRecordException(shard, "unexpected key " + hex(key));
+    }
+    return ByteBuffer.wrap(key).getLong();
+  }
+
+  /** The value of one record; {@code partitionKeyUtf8} is at most 65,535 bytes. */
+  static byte[] encodeValue(long arrivalMillis, byte[] partitionKeyUtf8, byte[] data) {
+    if (partitionKeyUtf8.length > MAX_PARTITION_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "partition key is " + partitionKeyUtf8.length + " UTF-8 bytes, at most 65535 fit");
+    }
+    return ByteBuffer.allocate(VALUE_HEADER_BYTES + partitionKeyUtf8.length + data.length)
+        .put(FORMAT_V1)
+        .putLong(arrivalMillis)
+        .putShort((short) partitionKeyUtf8.length)
+        .put(partitionKeyUtf8)
+        .put(data)
+        .array();
+  }
+
+  /**
+   * The record stored under {@code sequence}.
+   *
+   * @throws CorruptRecordException if the value is not a well-formed version 1 value, or claims an
+   *     arrival time later than its sequence allows
+   */
+  static StoredRecord decodeValue(ShardLogId shard, long sequence, byte[] value) {
+    long arrivalMillis = decodeArrivalMillis(shard, sequence, value);
+    ByteBuffer in = ByteBuffer.wrap(value, 1 + Long.BYTES, value.length - 1 - Long.BYTES);
+    int partitionKeyBytes = Short.toUnsignedInt(in.getShort());
+    if (partitionKeyBytes > in.remaining()) {
+      throw new CorruptRecordException(
+          shard,
+          sequence,
+          "partition key of " + partitionKeyBytes + " bytes runs past the end of the value");
+    }
+    String partitionKey;
+    try {
+      partitionKey =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(in.slice(in.position(), partitionKeyBytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
+    }
+    byte[] data = new byte[in.remaining() - partitionKeyBytes];
+    in.position(in.position() + partitionKeyBytes).get(data);
+    return new StoredRecord(sequence, arrivalMillis, partitionKey, data);
+  }
+
+  /**
+   * The arrival time in the value stored under {@code sequence}, checking only the header.
+   *
+   * @throws CorruptRecordException if the header is short, of an unknown version, or claims an
+   *     arrival time later than the sequence allows
+   */
+  static long decodeArrivalMillis(ShardLogId shard, long sequence, byte[] value) {
+    if (value.length < VALUE_HEADER_BYTES) {
+      throw new CorruptRecordException(
+          shard, sequence, "value is " + value.length + " bytes, shorter than its header");
+    }
+    if (value[0] != FORMAT_V1) {
+      throw new CorruptRecordException(
+          shard, sequence, "unknown value format version " + (value[0] & 0xFF));
+    }
+    long arrivalMillis = ByteBuffer.wrap(value, 1, Long.BYTES).getLong();
+    if (arrivalMillis < 0 || arrivalMillis > sequence >>> ShardTail.MILLIS_SHIFT) {
+      throw new CorruptRecordException(
+          shard,
+          sequence,
+          "arrival time " + arrivalMillis + " ms is later than the sequence allows");
+    }
+    return arrivalMillis;
+  }
+
+  /** The value of the high-water mark. */
+  static byte[] encodeHighWaterMark(ShardTail tail) {
+    return ByteBuffer.allocate(HIGH_WATER_MARK_VALUE_BYTES)
+        .put(FORMAT_V1)
+        .putLong(tail.lastSequence())
+        .putLong(tail.lastArrivalMillis())
+        .array();
+  }
+
+  /** The tail a trim recorded. */
+  static ShardTail decodeHighWaterMark(ShardLogId shard, byte[] value) {
+    if (value.length != HIGH_WATER_MARK_VALUE_BYTES || value[0] != FORMAT_V1) {
+      throw new CorruptRecordException(shard, "malformed high-water mark " + hex(value));
+    }
+    ByteBuffer in = ByteBuffer.wrap(value, 1, 2 * Long.BYTES);
+    long lastSequence = in.getLong();
+    long lastArrivalMillis = in.getLong();
+    if (lastSequence < 0 || lastArrivalMillis < 0) {
+      throw new CorruptRecordException(shard, "negative high-water mark " + hex(value));
+    }
+    return new ShardTail(lastSequence, lastArrivalMillis);
+  }
+
+  /** Lower-case hex, for messages and the documented examples. */
+  static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,101 @@
+package io.tributary.storage.rocksdb;
+
+import io.tributary.storage.Durability;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.WALRecoveryMode;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The native option objects one {@link RocksDbStreamStore} owns, built from its {@link
+ * RocksDbStoreConfig}, and their release in the right order (after the database).
+ *
+ * <p>Memory is bounded across any number of column families: one {@link LRUCache} of {@code
+ * blockCacheBytes + writeBufferBytes} holds every data, index and filter block ({@code
+ * cache_index_and_filter_blocks}, so 1,000 shards' indexes do not sit outside it), and one {@link
+ * WriteBufferManager} charges every memtable to that cache and flushes when memtables reach {@code
+ * writeBufferBytes}. {@code max_total_wal_size} makes idle shards flush too, so their old
+ * write-ahead log files can be deleted.
+ *
+ * <p>Not thread-safe to close; the objects themselves are only read after construction, which
+ * RocksDB allows from any thread.
+ */
+final class RocksDbResources implements AutoCloseable {
+
+  /** Each shard's memtable is at most this, or a quarter of the budget if that is smaller. */
+  private static final long MAX_SHARD_WRITE_BUFFER_BYTES = 16L << 20;
+
+  private static final long CATALOG_WRITE_BUFFER_BYTES = 4L << 20;
+  private static final long BLOCK_BYTES = 16L << 10;
+  private static final int MAX_OPEN_FILES = 4096;
+
+  /**
+   * Files above the bottom level older than this are compacted even if nothing else would pick
+   * them, so that a trimmed but idle shard still gets its space back.
+   */
+  private static final long SHARD_TTL_SECONDS = 24 * 60 * 60;
+
+  final LRUCache cache;
+  final WriteBufferManager writeBufferManager;
+  final DBOptions dbOptions;
+  final ColumnFamilyOptions shardOptions;
+  final ColumnFamilyOptions catalogOptions;
+  final WriteOptions writeOptions;
+
+  /** Builds the options; the native library must be loaded. */
+  RocksDbResources(RocksDbStoreConfig config) {
+    cache = new LRUCache(config.blockCacheBytes() + config.writeBufferBytes());
+    writeBufferManager = new WriteBufferManager(config.writeBufferBytes(), cache);
+    dbOptions =
+        new DBOptions()
+            .setCreateIfMissing(true)
+            .setCreateMissingColumnFamilies(true)
+            .setWriteBufferManager(writeBufferManager)
+            .setMaxTotalWalSize(4 * config.writeBufferBytes())
+            .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+            .setAvoidFlushDuringRecovery(true)
+            .setMaxOpenFiles(MAX_OPEN_FILES)
+            .setMaxBackgroundJobs(2)
+            .setBytesPerSync(1L << 20)
+            .setKeepLogFileNum(5)
+            .setMaxLogFileSize(16L << 20);
+    long shardWriteBufferBytes =
+        Math.max(1L << 20, Math.min(MAX_SHARD_WRITE_BUFFER_BYTES, config.writeBufferBytes() / 4));
+    shardOptions =
+        new ColumnFamilyOptions()
+            .setWriteBufferSize(shardWriteBufferBytes)
+            .setCompressionType(CompressionType.LZ4_COMPRESSION)
+            .setLevelCompactionDynamicLevelBytes(true)
+            .setTtl(SHARD_TTL_SECONDS)
+            .setTableFormatConfig(tableConfig());
+    catalogOptions =
+        new ColumnFamilyOptions()
+            .setWriteBufferSize(Math.min(CATALOG_WRITE_BUFFER_BYTES, shardWriteBufferBytes))
+            .setCompressionType(CompressionType.LZ4_COMPRESSION)
+            .setTableFormatConfig(tableConfig());
+    writeOptions = new WriteOptions().setSync(config.durability() == Durability.FSYNC);
+  }
+
+  private BlockBasedTableConfig tableConfig() {
+    return new BlockBasedTableConfig()
+        .setBlockCache(cache)
+        .setBlockSize(BLOCK_BYTES)
+        .setCacheIndexAndFilterBlocks(true)
+        .setPinL0FilterAndIndexBlocksInCache(true);
+  }
+
+  /** Releases the native objects; call only after the database using them is closed. */
+  @Override
+  public void close() {
+    writeOptions.close();
+    catalogOptions.close();
+    shardOptions.close();
+    dbOptions.close();
+    writeBufferManager.close();
+    cache.close();
+  }
+}
