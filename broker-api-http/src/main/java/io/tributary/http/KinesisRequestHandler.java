@@ -1,0 +1,189 @@
+package io.tributary.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import io.tributary.http.protocol.KinesisRequest;
+import io.tributary.http.protocol.KinesisResponse;
+import io.tributary.http.protocol.RequestProcessor;
+import io.tributary.http.wire.WireFormat;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of the pipeline: takes each aggregated request (or {@link OversizedRequest}), has the
+ * {@link RequestProcessor} answer it on the operation executor, and writes the answer back on
+ * the channel's event loop.
+ *
+ * <p>One request per connection is in progress at a time. Requests that arrive meanwhile (HTTP/1.1
+ * pipelining) wait in order and reading pauses until they are answered, so responses go out in
+ * request order and a pipelining client cannot queue without bound.
+ *
+ * <p>Buffers: the request's body is copied out in {@link #channelRead0} and the request is then
+ * released by {@link SimpleChannelInboundHandler}, its only owner here; the response's buffer
+ * belongs to Netty once written.
+ *
+ * <p>Answers are written and flushed when the operation completes, not in {@code
+ * channelReadComplete}: they complete off the event loop, after the read that brought the request.
+ *
+ * <p>Confined to its channel's event loop, except {@link #answer}, which runs on the executor.
+ */
+final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
+  private static final Logger log = LoggerFactory.getLogger(KinesisRequestHandler.class);
+
+  /** A user event: close the connection once its current request is answered. */
+  enum CloseWhenIdle { INSTANCE }
+
+  private final RequestProcessor processor;
+  private final Executor operations;
+  private final ResponseFactory responses;
+  private final int maxRequestBytes;
+
+  private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+  private boolean busy;
+  private boolean closeWhenIdle;
+  private ChannelFuture lastWrite;
+
+  /** A request awaiting its answer; {@code answer} runs on the operation executor. */
+  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<KinesisResponse> answer) {}
+
+  KinesisRequestHandler(RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes) {
+    this.processor = processor;
+    this.operations = operations;
+    this.responses = responses;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+    Exchange exchange;
+    String requestId = responses.newRequestId();
+    if (msg instanceof FullHttpRequest http) {
+      exchange = exchange(requestId, http);
+    } else if (msg instanceof OversizedRequest oversized) {
+      WireFormat format = RequestProcessor.errorFormat(oversized.contentType());
+      KinesisResponse tooLarge = responses.tooLarge(format, maxRequestBytes);
+      exchange = new Exchange(requestId, oversized.keepAlive(), format, () -> tooLarge);
+    } else {
+      ctx.fireChannelRead(ReferenceCountUtil.retain(msg));
+      return;
+    }
+    if (busy) {
+      waiting.add(exchange);
+      ctx.channel().config().setAutoRead(false);
+    } else {
+      start(ctx, exchange);
+    }
+  }
+
+  private Exchange exchange(String requestId, FullHttpRequest http) {
+    if (http.decoderResult().isFailure()) {
+      KinesisResponse malformed = responses.malformed();
+      return new Exchange(requestId, false, WireFormat.JSON, () -> malformed);
+    }
+    HttpHeaders headers = http.headers();
+    Optional<String> contentType = Optional.ofNullable(headers.get(HttpHeaderNames.CONTENT_TYPE));
+    KinesisRequest request = new KinesisRequest(
+        requestId,
+        http.method().name(),
+        http.uri(),
+        contentType,
+        Optional.ofNullable(headers.get("X-Amz-Target")),
+        Optional.ofNullable(headers.get(HttpHeaderNames.AUTHORIZATION)),
+        headers.contains("X-Amz-Date") || headers.contains(HttpHeaderNames.DATE),
+        ByteBufUtil.getBytes(http.content()));
+    return new Exchange(requestId, HttpUtil.isKeepAlive(http), RequestProcessor.errorFormat(contentType),
+        () -> processor.process(request));
+  }
+
+  private void start(ChannelHandlerContext ctx, Exchange exchange) {
+    busy = true;
+    try {
+      operations.execute(() -> {
+        KinesisResponse response = answer(exchange);
+        try {
+          ctx.executor().execute(() -> finish(ctx, exchange, response));
+        } catch (RejectedExecutionException e) {
+          log.debug("Request {}: the connection's event loop has stopped", exchange.requestId());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      finish(ctx, exchange, responses.unavailable(exchange.errorFormat()));
+    }
+  }
+
+  /** Runs on the operation executor; an answer for anything, so no request goes unanswered. */
+  private KinesisResponse answer(Exchange exchange) {
+    try {
+      return exchange.answer().get();
+    } catch (Throwable t) {
+      log.error("Request {} failed unexpectedly", exchange.requestId(), t);
+      return responses.internalFailure(exchange.errorFormat());
+    }
+  }
+
+  private void finish(ChannelHandlerContext ctx, Exchange exchange, KinesisResponse response) {
+    lastWrite = ctx.writeAndFlush(responses.http(exchange.requestId(), response, exchange.keepAlive()));
+    busy = false;
+    if (!exchange.keepAlive()) {
+      // HttpServerKeepAliveHandler closes the connection after this response.
+      waiting.clear();
+      return;
+    }
+    Exchange next = waiting.poll();
+    if (next != null) {
+      start(ctx, next);
+      return;
+    }
+    if (closeWhenIdle) {
+      lastWrite.addListener(ChannelFutureListener.CLOSE);
+    } else if (!ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt != CloseWhenIdle.INSTANCE) {
+      super.userEventTriggered(ctx, evt);
+      return;
+    }
+    closeWhenIdle = true;
+    if (!busy) {
+      if (lastWrite == null) {
+        ctx.close();
+      } else {
+        lastWrite.addListener(ChannelFutureListener.CLOSE);
+      }
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    waiting.clear();
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("Connection {} failed: {}", ctx.channel(), cause.toString());
+    } else {
+      log.warn("Closing connection {} after an unexpected error", ctx.channel(), cause);
+    }
+    ctx.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.tributary.http.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tributary.core.error.KinesisException;
+import io.tributary.http.validation.Shape.StructureShape;
+import io.tributary.http.wire.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks a decoded request body against the Kinesis API model before any operation sees it, and
+ * rejects it exactly as Amazon Kinesis would. Immutable after {@link #load()}; thread-safe.
+ *
+ * <p>Two phases, as on AWS:
+ *
+ * <ol>
+ *   <li>Types ({@link TypeChecker}): a member whose JSON or CBOR type cannot become the model's
+ *       type fails the request at once with {@code SerializationException}, for example {@code
+ *       class java.lang.String can not be converted to an Integer}.
+ *   <li>Constraints ({@link ConstraintChecker}): required members, lengths, ranges, patterns and
+ *       enums. Up to ten violations are reported together in one {@code ValidationException},
+ *       for example {@code 1 validation error detected: Value '' at 'streamName' failed to satisfy
+ *       constraint: Member must have length greater than or equal to 1}.
+ * </ol>
+ *
+ * <p>Unknown members are ignored and {@code null} counts as absent, as on AWS. Integers given as
+ * fractions are floored, not refused (AWS's Coral deserializer truncates them); downstream code
+ * must read them the same way. The model comes from the bundled resource {@value #MODEL_RESOURCE}
+ * (see {@code src/main/model/README.md}); {@link ModelOverrides} lists where validation departs
+ * from it, notably the 1 MiB cap on {@code Data}.
+ *
+ * <p>Validation does no reflection, compiles no pattern and, for a valid request, prints nothing:
+ * messages are built only when a check fails.
+ */
+public final class ModelValidator {
+  static final String MODEL_RESOURCE = "kinesis-2013-12-02.json";
+
+  private final Map<String, StructureShape> inputs;
+  private final TypeChecker typeChecker = new TypeChecker();
+
+  private ModelValidator(Map<String, StructureShape> inputs) {
+    this.inputs = Map.copyOf(inputs);
+  }
+
+  /**
+   * Reads and compiles the bundled model. Call once at start-up and share the result.
+   *
+   * @throws IllegalStateException if the bundled model is missing or uses something the validator
+   *     cannot check
+   */
+  public static ModelValidator load() {
+    try (InputStream in = ModelValidator.class.getResourceAsStream(MODEL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled model " + MODEL_RESOURCE + " is missing");
+      }
+      return new ModelValidator(ShapeCompiler.compileInputs(new ObjectMapper().readTree(in)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled model " + MODEL_RESOURCE, e);
+    }
+  }
+
+  /**
+   * Validates the body of one request.
+   *
+   * @param operationName the operation, as in {@code X-Amz-Target}: {@code PutRecords}
+   * @param input the decoded body; {@code null} or a missing node counts as an empty object
+   * @param format the wire format the body arrived in. Both are validated alike today: a blob may
+   *     be a byte string or base64 text in either, and timestamps are only type-checked
+   * @throws KinesisException with {@code SERIALIZATION} for a type mismatch, {@code VALIDATION}
+   *     for violated constraints
+   * @throws IllegalArgumentException if the model has no such operation: check {@link
+   *     #hasOperation} first
+   */
+  public void validate(String operationName, JsonNode input, WireFormat format) {
+    StructureShape shape = inputs.get(Objects.requireNonNull(operationName, "operationName"));
+    if (shape == null) {
+      throw new IllegalArgumentException("no such operation: " + operationName);
+    }
+    JsonNode body = input == null ? MissingNode.getInstance() : input;
+    Objects.requireNonNull(format, "format");
+    typeChecker.checkInput(shape, body);
+    ConstraintChecker constraints = new ConstraintChecker();
+    constraints.checkInput(shape, body);
+    constraints.throwIfViolated();
+  }
+
+  /** Whether the model defines {@code operationName}, spelled as in {@code X-Amz-Target}. */
+  public boolean hasOperation(String operationName) {
+    return operationName != null && inputs.containsKey(operationName);
+  }
+}
