@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param deleteStreamDelay how long a deleted stream stays visible as DELETING
  * @param shardLimit the most open shards one account may have in one region
  * @param shardIteratorTtl how long a shard iterator stays valid (AWS: 5 minutes)
+ * @param maxConsumersPerStream the most enhanced fan-out consumers one stream may have (AWS: 20)
+ * @param onDemandStreamCountLimit the most ON_DEMAND streams one account may have in one region
+ *     (AWS: 50)
  */
 public record BrokerConfig(
     String defaultAccountId,
@@ -20,7 +23,14 @@ public record BrokerConfig(
     Duration createStreamDelay,
     Duration deleteStreamDelay,
     int shardLimit,
-    Duration shardIteratorTtl) {
+    Duration shardIteratorTtl,
+    int maxConsumersPerStream,
+    int onDemandStreamCountLimit) {
+
+  /** Consumers per stream, as AWS allows on provisioned and on-demand standard streams. */
+  public static final int DEFAULT_MAX_CONSUMERS_PER_STREAM = 20;
+  /** On-demand streams per account and region, AWS's default quota. */
+  public static final int DEFAULT_ON_DEMAND_STREAM_COUNT_LIMIT = 50;
 
   public BrokerConfig {
     Objects.requireNonNull(defaultAccountId, "defaultAccountId");
@@ -34,9 +44,26 @@ public record BrokerConfig(
     if (shardLimit < 1) {
       throw new IllegalArgumentException("shard limit must be positive: " + shardLimit);
     }
+    if (maxConsumersPerStream < 1) {
+      throw new IllegalArgumentException("consumer limit must be positive: " + maxConsumersPerStream);
+    }
+    if (onDemandStreamCountLimit < 0) {
+      throw new IllegalArgumentException(
+          "on-demand stream limit must not be negative: " + onDemandStreamCountLimit);
+    }
   }
 
-  /** Account 000000000000 in us-east-1, streams ready after 500 ms, 500 shards, 5-minute iterators. */
+  /** The settings above with AWS's default consumer and on-demand stream limits. */
+  public BrokerConfig(String defaultAccountId, String defaultRegion, Duration createStreamDelay,
+      Duration deleteStreamDelay, int shardLimit, Duration shardIteratorTtl) {
+    this(defaultAccountId, defaultRegion, createStreamDelay, deleteStreamDelay, shardLimit, shardIteratorTtl,
+        DEFAULT_MAX_CONSUMERS_PER_STREAM, DEFAULT_ON_DEMAND_STREAM_COUNT_LIMIT);
+  }
+
+  /**
+   * Account 000000000000 in us-east-1, streams ready after 500 ms, 500 shards, 5-minute
+   * iterators, 20 consumers per stream, 50 on-demand streams.
+   */
   public static BrokerConfig defaults() {
     return new BrokerConfig(
         "000000000000",
@@ -48,18 +75,32 @@ public record BrokerConfig(
   }
 
   public BrokerConfig withStreamDelays(Duration create, Duration delete) {
-    return new BrokerConfig(defaultAccountId, defaultRegion, create, delete, shardLimit, shardIteratorTtl);
+    return new BrokerConfig(defaultAccountId, defaultRegion, create, delete, shardLimit, shardIteratorTtl,
+        maxConsumersPerStream, onDemandStreamCountLimit);
   }
 
   public BrokerConfig withDefaultAccountId(String accountId) {
-    return new BrokerConfig(accountId, defaultRegion, createStreamDelay, deleteStreamDelay, shardLimit, shardIteratorTtl);
+    return new BrokerConfig(accountId, defaultRegion, createStreamDelay, deleteStreamDelay, shardLimit,
+        shardIteratorTtl, maxConsumersPerStream, onDemandStreamCountLimit);
   }
 
   public BrokerConfig withDefaultRegion(String region) {
-    return new BrokerConfig(defaultAccountId, region, createStreamDelay, deleteStreamDelay, shardLimit, shardIteratorTtl);
+    return new BrokerConfig(defaultAccountId, region, createStreamDelay, deleteStreamDelay, shardLimit,
+        shardIteratorTtl, maxConsumersPerStream, onDemandStreamCountLimit);
   }
 
   public BrokerConfig withShardLimit(int limit) {
-    return new BrokerConfig(defaultAccountId, defaultRegion, createStreamDelay, deleteStreamDelay, limit, shardIteratorTtl);
+    return new BrokerConfig(defaultAccountId, defaultRegion, createStreamDelay, deleteStreamDelay, limit,
+        shardIteratorTtl, maxConsumersPerStream, onDemandStreamCountLimit);
+  }
+
+  public BrokerConfig withMaxConsumersPerStream(int limit) {
+    return new BrokerConfig(defaultAccountId, defaultRegion, createStreamDelay, deleteStreamDelay, shardLimit,
+        shardIteratorTtl, limit, onDemandStreamCountLimit);
+  }
+
+  public BrokerConfig withOnDemandStreamCountLimit(int limit) {
+    return new BrokerConfig(defaultAccountId, defaultRegion, createStreamDelay, deleteStreamDelay, shardLimit,
+        shardIteratorTtl, maxConsumersPerStream, limit);
   }
 }

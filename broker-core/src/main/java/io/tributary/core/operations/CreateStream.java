@@ -2,6 +2,7 @@ package io.tributary.core.operations;
 
 import io.tributary.core.BrokerConfig;
 import io.tributary.core.RequestContext;
+import io.tributary.core.accounts.AccountSettingsRegistry;
 import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.EncryptionType;
 import io.tributary.core.model.HashKeyRange;
@@ -27,7 +28,8 @@ import java.util.OptionalLong;
  * splitting the hash-key space evenly.
  *
  * <p>Without {@code ShardCount} or a mode the stream is ON_DEMAND, which (as in AWS) starts
- * with {@value #ON_DEMAND_SHARDS} shards; PROVISIONED requires {@code ShardCount}.
+ * with {@value #ON_DEMAND_SHARDS} shards; PROVISIONED requires {@code ShardCount}. An ON_DEMAND
+ * stream counts against the account's on-demand stream limit in the region, as in AWS.
  *
  * <p>Thread-safe.
  */
@@ -38,19 +40,37 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
   /** Retention of a new stream: 24 hours, as in AWS. */
   public static final int DEFAULT_RETENTION_HOURS = 24;
 
-  public record Request(StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode) {}
+  /**
+   * @param tags applied from CREATING on, under AddTagsToStream's rules
+   * @param warmThroughputMiBps for an ON_DEMAND stream in an account with the billing commitment
+   * @param maxRecordSizeInKiB the stream's record size limit; 1024 (1 MiB) if absent
+   */
+  public record Request(
+      StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode, Map<String, String> tags,
+      OptionalInt warmThroughputMiBps, OptionalInt maxRecordSizeInKiB) {
+    public Request {
+      tags = Map.copyOf(tags);
+    }
+
+    /** A request without tags, warm throughput or record size. */
+    public Request(StreamName streamName, OptionalInt shardCount, Optional<StreamMode> streamMode) {
+      this(streamName, shardCount, streamMode, Map.of(), OptionalInt.empty(), OptionalInt.empty());
+    }
+  }
 
   /** CreateStream answers with an empty body. */
   public record Response() {}
 
   private final StreamRegistry registry;
+  private final AccountSettingsRegistry accounts;
   private final BrokerConfig config;
   private final Clock clock;
   private final ShardLimit shardLimit;
 
-  public CreateStream(StreamRegistry registry, BrokerConfig config, Clock clock) {
+  public CreateStream(StreamRegistry registry, AccountSettingsRegistry accounts, BrokerConfig config, Clock clock) {
     this.shardLimit = new ShardLimit(registry, config);
     this.registry = registry;
+    this.accounts = accounts;
     this.config = config;
     this.clock = clock;
   }
@@ -68,8 +88,47 @@ public final class CreateStream implements KinesisOperation<CreateStream.Request
     }
     StreamKey key = StreamKey.of(context, request.streamName());
     long now = clock.millis();
-    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now), () -> shardLimit.check(context, shardCount));
+    if (!request.tags().isEmpty()) {
+      TagRules rules = TagRules.forStream(key.name().value(), key.accountId());
+      rules.checkAdded(request.tags());
+      rules.merged(Map.of(), request.tags());
+    }
+    if (request.warmThroughputMiBps().isPresent()) {
+      if (mode != StreamMode.ON_DEMAND) {
+        throw KinesisException.invalidArgument("WarmThroughputMiBps is only valid for streams in ON_DEMAND mode.");
+      }
+      UpdateStreamWarmThroughput.requireWarmThroughputAllowed(accounts, key,
+          request.warmThroughputMiBps().getAsInt(), now);
+    }
+    registry.create(key, uid -> newStream(key, uid, mode, shardCount, now).toBuilder()
+        .tags(request.tags())
+        .warmThroughputMiBps(request.warmThroughputMiBps())
+        .maxRecordSizeKiB(request.maxRecordSizeInKiB().orElse(StreamState.DEFAULT_MAX_RECORD_SIZE_KIB))
+        .build(), () -> {
+          shardLimit.check(context, shardCount);
+          if (mode == StreamMode.ON_DEMAND) {
+            checkOnDemandLimit(registry, config, context.accountId(), context.region());
+          }
+        });
     return new Response();
+  }
+
+  /**
+   * Refuses one more ON_DEMAND stream when the account already has its limit in this region,
+   * worded as the AWS console shows it (hashicorp/terraform-provider-aws#38094).
+   */
+  static void checkOnDemandLimit(StreamRegistry registry, BrokerConfig config, String accountId, String region) {
+    int current = 0;
+    for (StreamState s : registry.list(accountId, region)) {
+      if (s.streamMode() == StreamMode.ON_DEMAND) {
+        current++;
+      }
+    }
+    if (current + 1 > config.onDemandStreamCountLimit()) {
+      throw KinesisException.limitExceeded("This request would exceed the limit on the number of On-Demand streams "
+          + "for the account " + accountId + " in " + region + ". Current On-Demand streams count: " + current
+          + ". Limit: " + config.onDemandStreamCountLimit() + ".");
+    }
   }
 
   private StreamState newStream(StreamKey key, long uid, StreamMode mode, int shardCount, long now) {

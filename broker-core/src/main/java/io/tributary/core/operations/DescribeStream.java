@@ -58,7 +58,7 @@ public final class DescribeStream implements KinesisOperation<DescribeStream.Req
       }
     }
     return new Response(new StreamDescription(s.key().name(), s.arn(), status, s.streamMode(), page, more,
-        s.retentionHours(), Instant.ofEpochMilli(s.createdMillis()), List.of(new EnhancedMetrics(List.of())),
+        s.retentionHours(), Instant.ofEpochMilli(s.createdMillis()), EnhancedMetrics.of(s),
         s.encryptionType(), s.keyId()));
   }
 }

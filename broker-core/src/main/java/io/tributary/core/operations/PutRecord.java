@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * PutRecord: one record, routed by the MD5 of its partition key (or its explicit hash key) and
  * acknowledged once durable. {@code SequenceNumberForOrdering} is honoured: the new record's
- * sequence number is greater than it, even when it came from another shard.
+ * sequence number is greater than it, even when it came from another shard. A record whose data
+ * plus partition key exceeds the stream's {@code MaxRecordSizeInKiB} is refused with AWS's
+ * ValidationException.
  *
  * <p>Thread-safe.
  */
@@ -44,6 +46,10 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
   }
 
   private Response put(StreamState stream, Request request) {
+    Optional<String> tooLarge = RecordWriter.sizeViolation(stream, request.data(), request.partitionKey(), "data");
+    if (tooLarge.isPresent()) {
+      throw RecordWriter.validationErrors(List.of(tooLarge.get()));
+    }
     Optional<SequenceNumber> ordering = Optional.empty();
     if (request.sequenceNumberForOrdering().isPresent()) {
       String text = request.sequenceNumberForOrdering().get();

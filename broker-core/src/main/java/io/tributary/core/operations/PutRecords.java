@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * PutRecords: up to 500 records, each routed on its own, with one result per record in request
  * order. The whole request is refused when its records (data plus partition keys) exceed 5 MiB,
- * with AWS's message; otherwise every record is written and acknowledged together.
+ * with AWS's message; otherwise every record is written and acknowledged together. Records over
+ * the stream's {@code MaxRecordSizeInKiB} refuse the whole request with one ValidationException
+ * naming each, at {@code records.<n>.member.data} counted from 1, as AWS's validation layer does.
  *
  * <p>Tributary does not throttle, so {@code FailedRecordCount} is 0 unless storage fails.
  *
@@ -60,6 +62,16 @@ public final class PutRecords implements KinesisOperation<PutRecords.Request, Pu
     }
     if (bytes > MAX_REQUEST_BYTES) {
       throw KinesisException.invalidArgument("Records size exceeds 5 MB limit");
+    }
+    // The request's size is checked first, then each record's, in moto's order.
+    List<String> tooLarge = new ArrayList<>();
+    for (int i = 0; i < request.records().size(); i++) {
+      Entry e = request.records().get(i);
+      RecordWriter.sizeViolation(stream, e.data(), e.partitionKey(), "records." + (i + 1) + ".member.data")
+          .ifPresent(tooLarge::add);
+    }
+    if (!tooLarge.isEmpty()) {
+      throw RecordWriter.validationErrors(tooLarge);
     }
     List<ShardState> shards = new ArrayList<>(entries.size());
     for (RecordWriter.Entry entry : entries) {

@@ -16,6 +16,7 @@ import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.StoredRecord;
 import io.tributary.storage.StreamStore;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +79,30 @@ final class RecordWriter {
       throw StreamRegistry.notFound(key);
     }
     return s;
+  }
+
+  /**
+   * The validation failure of a record whose data plus partition key is larger than the stream's
+   * {@code MaxRecordSizeInKiB}, naming it at {@code member} ({@code data}, or
+   * {@code records.<n>.member.data} in PutRecords, counted from 1), in the words of AWS's
+   * validation layer, which prints the data blob as the Java {@code ByteBuffer} it decoded
+   * (awslabs/kinesis-aggregation#30; a8m/kinesis-producer#18). Empty if the record fits.
+   */
+  static Optional<String> sizeViolation(StreamState stream, byte[] data, String partitionKey, String member) {
+    long limitBytes = stream.maxRecordSizeKiB() * 1024L;
+    long size = data.length + (long) partitionKey.getBytes(StandardCharsets.UTF_8).length;
+    if (size <= limitBytes) {
+      return Optional.empty();
+    }
+    return Optional.of("Value 'java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]' at '"
+        + member + "' failed to satisfy constraint: Member must have length less than or equal to " + limitBytes);
+  }
+
+  /** "1 validation error detected: ..." or "3 validation errors detected: ...; ...; ...". */
+  static KinesisException validationErrors(List<String> violations) {
+    int n = violations.size();
+    return KinesisException.validation(n + (n == 1 ? " validation error" : " validation errors") + " detected: "
+        + String.join("; ", violations));
   }
 
   /** The shard a record goes to; InvalidArgumentException for an out-of-range explicit key. */

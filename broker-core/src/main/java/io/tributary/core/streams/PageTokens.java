@@ -27,7 +27,8 @@ public final class PageTokens {
   /** What a token pages through; a token of one kind is refused by the others. */
   public enum Kind {
     LIST_STREAMS,
-    LIST_SHARDS
+    LIST_SHARDS,
+    LIST_STREAM_CONSUMERS
   }
 
   /** A decoded token. */

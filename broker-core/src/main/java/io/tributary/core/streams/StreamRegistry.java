@@ -160,8 +160,17 @@ public final class StreamRegistry {
    * catalog entry is written first, so after a crash the logs are dropped at the next start.
    */
   public void delete(StreamKey key, long goneAtMillis) {
+    delete(key, goneAtMillis, UnaryOperator.identity());
+  }
+
+  /**
+   * Deletes as {@link #delete(StreamKey, long)} does, first applying {@code check} to the current
+   * state under the write lock: it throws to refuse (a stream with consumers, say) or returns the
+   * state to mark DELETING (its consumers marked DELETING too, say).
+   */
+  public void delete(StreamKey key, long goneAtMillis, UnaryOperator<StreamState> check) {
     synchronized (writeLock) {
-      StreamState current = find(key).orElseThrow(() -> notFound(key));
+      StreamState current = check.apply(find(key).orElseThrow(() -> notFound(key)));
       StreamState deleting = current.withStatus(StreamStatus.DELETING, goneAtMillis);
       store.catalog().put(key.catalogKey(), StreamStateCodec.encode(deleting));
       streams.put(key, deleting);
