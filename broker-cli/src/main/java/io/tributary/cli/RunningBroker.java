@@ -18,30 +18,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A broker that is serving: the store, the domain over it, the HTTP server in front, and a
- * background task that forgets deleted streams once their DELETING period is over.
+ * background task for the broker's upkeep ({@link Broker#runMaintenance()}: forgetting deleted
+ * streams, enforcing retention).
  *
- * <p>{@link #close()} stops them in the reverse order: the cleanup task, then the server (no new
- * requests), then the store (flushed and released).
+ * <p>{@link #close()} stops them in the reverse order: the maintenance task, then the server (no
+ * new requests), then the store (flushed and released).
  *
  * <p>Thread-safe: {@link #close()} may race with itself (a signal during a failing start-up)
  * and runs once.
  */
 final class RunningBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RunningBroker.class);
-  /** How often deleted streams are looked for; lookups hide them on time regardless. */
-  private static final long CLEANUP_PERIOD_SECONDS = 5;
+  /** How often maintenance runs; lookups hide deleted streams and expired records on time regardless. */
+  private static final long MAINTENANCE_PERIOD_SECONDS = 5;
+  private static final long MAINTENANCE_STOP_SECONDS = 10;
 
   private final StreamStore store;
   private final KinesisHttpServer server;
-  private final ScheduledExecutorService cleanup;
+  private final ScheduledExecutorService maintenance;
   private final long startMillis;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing; // guarded by this
 
-  private RunningBroker(StreamStore store, KinesisHttpServer server, ScheduledExecutorService cleanup, long startMillis) {
+  private RunningBroker(
+      StreamStore store, KinesisHttpServer server, ScheduledExecutorService maintenance, long startMillis) {
     this.store = store;
     this.server = server;
-    this.cleanup = cleanup;
+    this.maintenance = maintenance;
     this.startMillis = startMillis;
   }
 
@@ -53,27 +56,27 @@ final class RunningBroker implements AutoCloseable {
     try {
       Broker broker = new Broker(store, brokerConfig, clock);
       KinesisHttpServer server = KinesisHttpServer.start(httpConfig, broker);
-      ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "tributary-stream-cleanup");
+      ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "tributary-maintenance");
         thread.setDaemon(true);
         return thread;
       });
-      cleanup.scheduleWithFixedDelay(
-          () -> removeExpiredStreams(broker), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
+      maintenance.scheduleWithFixedDelay(
+          () -> runMaintenance(broker), MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);
       long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-      return new RunningBroker(store, server, cleanup, startMillis);
+      return new RunningBroker(store, server, maintenance, startMillis);
     } catch (RuntimeException | Error e) {
       store.close();
       throw e;
     }
   }
 
-  private static void removeExpiredStreams(Broker broker) {
+  private static void runMaintenance(Broker broker) {
     try {
-      broker.removeExpiredStreams();
+      broker.runMaintenance();
     } catch (RuntimeException e) {
-      // A failed cleanup is retried next period; the scheduler would stop repeating on a throw.
-      log.warn("Removing expired streams failed; will retry", e);
+      // Retried next period; the scheduler would stop repeating the task if it threw.
+      log.warn("Maintenance failed; will retry", e);
     }
   }
 
@@ -109,11 +112,23 @@ final class RunningBroker implements AutoCloseable {
       closing = true;
     }
     try {
-      cleanup.shutdownNow();
+      stopMaintenance();
       server.close();
     } finally {
       store.close();
       closed.countDown();
+    }
+  }
+
+  /** Lets a maintenance run in progress finish, so it does not race the store's close. */
+  private void stopMaintenance() {
+    maintenance.shutdown();
+    try {
+      if (!maintenance.awaitTermination(MAINTENANCE_STOP_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("Maintenance still running after {} s; closing anyway", MAINTENANCE_STOP_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -145,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
       order = 7,
       defaultValue = "500",
       paramLabel = "MILLIS",
-      description = "How long a new stream stays CREATING before it turns ACTIVE.")
+      description = "How long a new stream stays CREATING, and a changed one (resharded, for "
+          + "example) UPDATING, before it turns ACTIVE.")
   void createStreamDelayMillis(long value) {
     createStreamDelay = nonNegativeMillis("--create-stream-delay-ms", value);
   }
