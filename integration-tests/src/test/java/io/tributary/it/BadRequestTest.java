@@ -1,5 +1,9 @@
 package io.tributary.it;
 
+import static io.tributary.it.KinesisHttp.AUTHORIZATION;
+import static io.tributary.it.KinesisHttp.CBOR;
+import static io.tributary.it.KinesisHttp.JSON;
+import static io.tributary.it.KinesisHttp.TARGET_PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadRequestTest {
   private static final int MAX_REQUEST_BYTES = 4096;
-  private static final String JSON = "application/x-amz-json-1.1";
-  private static final String CBOR = "application/x-amz-cbor-1.1";
-  private static final String TARGET_PREFIX = "Kinesis_20131202.";
-  private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/"
-      + "kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000";
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
   private static final ObjectMapper CBOR_MAPPER = new ObjectMapper(new CBORFactory());
 
@@ -98,8 +97,9 @@ class BadRequestTest {
             400, "UnknownOperationException", Optional.empty()),
         new BadRequest("another service's target", json, Optional.of("DynamoDB_20120810.ListTables"), true, describe,
             400, "UnknownOperationException", Optional.empty()),
-        new BadRequest("operation not implemented yet", json, Optional.of(TARGET_PREFIX + "SplitShard"), true,
-            describe, 400, "UnknownOperationException", Optional.of("Tributary does not implement SplitShard yet.")),
+        new BadRequest("operation not implemented yet", json, Optional.of(TARGET_PREFIX + "SubscribeToShard"), true,
+            describe, 400, "UnknownOperationException",
+            Optional.of("Tributary does not implement SubscribeToShard yet.")),
         new BadRequest("wrong Content-Type", Optional.of("text/plain"), summary, true, describe,
             404, "UnknownOperationException", Optional.empty()),
         new BadRequest("no Content-Type", Optional.empty(), summary, true, describe,
@@ -113,10 +113,7 @@ class BadRequestTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
   void badRequestGetsAKinesisErrorAndTheServerStaysHealthy(BadRequest bad) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))
-        .timeout(Duration.ofSeconds(10))
-        .header("X-Amz-Date", "20260101T000000Z")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bad.body()));
+    HttpRequest.Builder request = KinesisHttp.post(server.endpoint(), bad.body());
     bad.contentType().ifPresent(type -> request.header("Content-Type", type));
     bad.target().ifPresent(target -> request.header("X-Amz-Target", target));
     if (bad.signed()) {
@@ -160,16 +157,8 @@ class BadRequestTest {
 
   /** A valid, signed ListStreams answers 200 with a JSON body. */
   private static void assertServerHealthy() throws IOException, InterruptedException {
-    HttpRequest listStreams = HttpRequest.newBuilder(server.endpoint().resolve("/"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", JSON)
-        .header("X-Amz-Target", TARGET_PREFIX + "ListStreams")
-        .header("X-Amz-Date", "20260101T000000Z")
-        .header("Authorization", AUTHORIZATION)
-        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-        .build();
-
-    HttpResponse<byte[]> response = http.send(listStreams, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = http.send(KinesisHttp.signedJson(server.endpoint(), "ListStreams", "{}"),
+        HttpResponse.BodyHandlers.ofByteArray());
 
     assertEquals(200, response.statusCode(), describe(response));
     assertTrue(errorBody(response).has("StreamNames"), describe(response));
