@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -119,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
       order = 5,
       defaultValue = "000000000000",
       paramLabel = "ID",
-      description = "12-digit AWS account id in stream ARNs.")
+      description = "The 12-digit AWS account every request acts as, as seen in stream ARNs.")
   void accountId(String value) {
     if (!value.matches("\\d{12}")) {
       throw badValue("--account-id must be 12 digits, was '" + value + "'");
@@ -132,7 +133,8 @@ final class ServeCommand implements Callable<Integer> {
       order = 6,
       defaultValue = "us-east-1",
       paramLabel = "REGION",
-      description = "Region of requests that name none (unsigned requests), and of stream ARNs.")
+      description = "Region of requests whose SigV4 credential scope names none; "
+          + "otherwise each request's own region applies.")
   void region(String value) {
     if (!value.matches("[a-z0-9-]{1,32}")) {
       throw badValue("--region must look like us-east-1, was '" + value + "'");
@@ -219,7 +221,7 @@ final class ServeCommand implements Callable<Integer> {
         broker.startMillis(),
         ManagementFactory.getRuntimeMXBean().getUptime(),
         dataDir.toAbsolutePath().normalize(),
-        durability.name().toLowerCase(java.util.Locale.ROOT));
+        durability.name().toLowerCase(Locale.ROOT));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Tributary listening on " + broker.endpoint());
     out.flush();

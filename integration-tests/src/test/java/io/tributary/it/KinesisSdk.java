@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
@@ -23,8 +23,6 @@ import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
  * <p>Thread-safe, as the SDK client is.
  */
 final class KinesisSdk implements AutoCloseable {
-  private static final AtomicInteger STREAMS = new AtomicInteger();
-
   private final WireEncoding encoding;
   private final KinesisClient client;
   private final ExchangeRecorder recorder;
@@ -52,9 +50,9 @@ final class KinesisSdk implements AutoCloseable {
     return waiter;
   }
 
-  /** A stream name no other test uses: {@code purpose-encoding-n}. */
+  /** A stream name no other test uses: {@code purpose-encoding-random}. */
   String newStreamName(String purpose) {
-    return purpose + "-" + encoding.name().toLowerCase(Locale.ROOT) + "-" + STREAMS.incrementAndGet();
+    return purpose + "-" + encoding.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**

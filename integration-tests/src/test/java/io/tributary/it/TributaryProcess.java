@@ -43,7 +43,6 @@ final class TributaryProcess implements AutoCloseable {
   /** Lines kept per stream for failure messages. */
   private static final int KEPT_LINES = 400;
 
-  private final Path dataDir;
   private final List<String> serveArgs;
   private Process process;
   private Thread killOnExit;
@@ -51,8 +50,7 @@ final class TributaryProcess implements AutoCloseable {
   private OutputLines stderr;
   private URI endpoint;
 
-  private TributaryProcess(Path dataDir, List<String> serveArgs) {
-    this.dataDir = dataDir;
+  private TributaryProcess(List<String> serveArgs) {
     this.serveArgs = serveArgs;
   }
 
@@ -67,7 +65,7 @@ final class TributaryProcess implements AutoCloseable {
         "serve", "--port", "0", "--data-dir", dataDir.toString(),
         "--create-stream-delay-ms", "50", "--delete-stream-delay-ms", "50"));
     args.addAll(List.of(extraArgs));
-    TributaryProcess server = new TributaryProcess(dataDir, List.copyOf(args));
+    TributaryProcess server = new TributaryProcess(List.copyOf(args));
     server.launch();
     return server;
   }
@@ -85,13 +83,13 @@ final class TributaryProcess implements AutoCloseable {
     return endpoint;
   }
 
-  Path dataDir() {
-    return dataDir;
-  }
-
   /** What the server printed so far, for assertion messages. */
   String output() {
     return "stdout:\n" + stdout.text() + "\nstderr:\n" + stderr.text();
+  }
+
+  boolean isRunning() {
+    return process.isAlive();
   }
 
   /** Every line printed to standard output so far. */
