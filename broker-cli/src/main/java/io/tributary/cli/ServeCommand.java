@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   /** The exit code of a start-up failure, as opposed to picocli's 2 for bad arguments. */
   static final int START_FAILED = 1;
+  private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
 
   @Spec private CommandSpec spec;
 
@@ -196,11 +198,10 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "LEVEL",
       description = "Level of Tributary's own logs: error, warn, info, debug or trace.")
   void logLevel(String value) {
-    Level level = Level.toLevel(value, null);
-    if (level == null || level == Level.ALL || level == Level.OFF) {
+    if (!LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
       throw badValue("--log-level must be error, warn, info, debug or trace, was '" + value + "'");
     }
-    logLevel = level;
+    logLevel = Level.toLevel(value);
   }
 
   @Override
