@@ -5,6 +5,7 @@ import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.EncryptionType;
 import io.tributary.core.model.SequenceNumber;
 import io.tributary.core.model.ShardId;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.ShardState;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
@@ -44,8 +45,8 @@ public final class PutRecords implements KinesisOperation<PutRecords.Request, Pu
 
   private final RecordWriter writer;
 
-  public PutRecords(StreamRegistry registry, StreamStore store, Clock clock) {
-    this.writer = new RecordWriter(registry, store, clock);
+  public PutRecords(StreamRegistry registry, StreamStore store, AppendNotifier appends, Clock clock) {
+    this.writer = new RecordWriter(registry, store, appends, clock);
   }
 
   @Override
