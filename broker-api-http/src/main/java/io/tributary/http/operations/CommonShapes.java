@@ -7,9 +7,12 @@ import io.tributary.core.model.ShardId;
 import io.tributary.core.model.StreamArn;
 import io.tributary.core.model.StreamMode;
 import io.tributary.core.model.StreamName;
+import io.tributary.core.operations.ChildShard;
+import io.tributary.core.operations.DataRecord;
 import io.tributary.core.operations.EnhancedMetrics;
 import io.tributary.core.operations.ShardDescription;
 import io.tributary.core.operations.StreamRef;
+import io.tributary.http.wire.TimestampEncoding;
 import io.tributary.http.wire.WireObject;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -160,6 +163,44 @@ final class CommonShapes {
     out.writeArrayFieldStart("Shards");
     for (ShardDescription shard : shards) {
       writeShard(out, shard);
+    }
+    out.writeEndArray();
+  }
+
+  /** {@code Records}, as GetRecords and SubscribeToShard's events carry them. */
+  static void writeRecords(JsonGenerator out, TimestampEncoding timestamps, List<DataRecord> records)
+      throws IOException {
+    out.writeArrayFieldStart("Records");
+    for (DataRecord r : records) {
+      out.writeStartObject();
+      out.writeStringField("SequenceNumber", r.sequenceNumber().toString());
+      timestamps.writeField(out, "ApproximateArrivalTimestamp", r.approximateArrivalTimestamp());
+      out.writeBinaryField("Data", r.data());
+      out.writeStringField("PartitionKey", r.partitionKey());
+      if (r.encryptionType().isPresent()) {
+        out.writeStringField("EncryptionType", r.encryptionType().get().name());
+      }
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+  }
+
+  /** {@code ChildShards}, left out when there are none. */
+  static void writeChildShards(JsonGenerator out, List<ChildShard> children) throws IOException {
+    if (children.isEmpty()) {
+      return;
+    }
+    out.writeArrayFieldStart("ChildShards");
+    for (ChildShard child : children) {
+      out.writeStartObject();
+      out.writeStringField("ShardId", child.shardId().toString());
+      out.writeArrayFieldStart("ParentShards");
+      for (ShardId parent : child.parentShards()) {
+        out.writeString(parent.toString());
+      }
+      out.writeEndArray();
+      writeHashKeyRange(out, child.hashKeyRange());
+      out.writeEndObject();
     }
     out.writeEndArray();
   }

@@ -36,8 +36,10 @@ public final class OperationTable {
       "UpdateStreamMode", "UpdateStreamWarmThroughput");
 
   private final Map<String, OperationBinding<?, ?>> bindings;
+  private final Optional<SubscriptionBinding> subscription;
 
-  private OperationTable(List<OperationBinding<?, ?>> bindings) {
+  private OperationTable(List<OperationBinding<?, ?>> bindings, Optional<SubscriptionBinding> subscription) {
+    this.subscription = subscription;
     this.bindings = bindings.stream().collect(Collectors.toUnmodifiableMap(OperationBinding::name, Function.identity()));
     for (String name : this.bindings.keySet()) {
       if (!MODEL_OPERATIONS.contains(name)) {
@@ -48,7 +50,12 @@ public final class OperationTable {
 
   /** Every operation the broker implements today. */
   public static OperationTable of(Broker broker) {
-    return new OperationTable(List.of(
+    return new OperationTable(unaryBindings(broker), Optional.of(SubscriptionBinding.of(broker.subscribeToShard())));
+  }
+
+  /** The operations answered with one body. */
+  private static List<OperationBinding<?, ?>> unaryBindings(Broker broker) {
+    return List.of(
         new OperationBinding<>("CreateStream", new CreateStreamMapper(), broker.createStream()),
         new OperationBinding<>("DeleteStream", new DeleteStreamMapper(), broker.deleteStream()),
         new OperationBinding<>("DescribeStream", new DescribeStreamMapper(), broker.describeStream()),
@@ -66,12 +73,17 @@ public final class OperationTable {
         new OperationBinding<>("IncreaseStreamRetentionPeriod", new RetentionPeriodMappers.Increase(),
             broker.increaseStreamRetentionPeriod()),
         new OperationBinding<>("DecreaseStreamRetentionPeriod", new RetentionPeriodMappers.Decrease(),
-            broker.decreaseStreamRetentionPeriod())));
+            broker.decreaseStreamRetentionPeriod()));
   }
 
   /** A table over the given bindings, for tests that bring their own operations. */
   public static OperationTable of(List<OperationBinding<?, ?>> bindings) {
-    return new OperationTable(bindings);
+    return new OperationTable(bindings, Optional.empty());
+  }
+
+  /** The same table with SubscribeToShard served by {@code binding}, for tests. */
+  public OperationTable withSubscription(SubscriptionBinding binding) {
+    return new OperationTable(List.copyOf(bindings.values()), Optional.of(binding));
   }
 
   /** Whether the Kinesis API model has an operation of this name (implemented or not). */
@@ -79,8 +91,13 @@ public final class OperationTable {
     return MODEL_OPERATIONS.contains(name);
   }
 
-  /** The binding of an implemented operation. */
+  /** The binding of an implemented operation answered with one body. */
   public Optional<OperationBinding<?, ?>> binding(String name) {
     return Optional.ofNullable(bindings.get(name));
+  }
+
+  /** SubscribeToShard's binding, if the table serves it. */
+  public Optional<SubscriptionBinding> subscription() {
+    return subscription;
   }
 }
