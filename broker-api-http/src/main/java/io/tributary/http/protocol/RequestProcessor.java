@@ -7,6 +7,7 @@ import io.tributary.core.error.ErrorCode;
 import io.tributary.core.error.KinesisException;
 import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.auth.Caller;
+import io.tributary.http.auth.CrossAccountAccess;
 import io.tributary.http.auth.SigV4Credentials;
 import io.tributary.http.operations.OperationBinding;
 import io.tributary.http.operations.OperationTable;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>Then an operation of the model that Tributary does not implement yet answers 400
  * UnknownOperationException, "Tributary does not implement X yet.": a 4xx so that no SDK
  * retries it, with a type every client maps to a plain service error. The rest is validated,
- * mapped and run; a {@link KinesisException} becomes its error, and anything else an
+ * refused if it names another account's resource by ARN ({@link CrossAccountAccess}), mapped
+ * and run; a {@link KinesisException} becomes its error, and anything else an
  * InternalFailure (500), logged once, here, with the request id.
  *
  * <p>Blocks while the operation runs: call it off the I/O event loop. Thread-safe.
@@ -134,6 +136,7 @@ public final class RequestProcessor {
       RequestContext context) {
     try {
       validator.validate(binding.name(), body, format);
+      CrossAccountAccess.check(binding.name(), body, context);
       byte[] answer = codec.write(format, binding.invoke(context, WireObject.root(body, format)));
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
     } catch (KinesisException e) {
