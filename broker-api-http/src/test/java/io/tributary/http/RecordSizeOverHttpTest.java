@@ -87,16 +87,16 @@ class RecordSizeOverHttpTest {
   }
 
   @Test
-  void putRecordsOverFiveMebibytesIsRefusedWithCoresMessage() {
+  void putRecordsOverTenMebibytesIsRefusedWithCoresMessage() {
     StringJoiner records = new StringJoiner(",", "[", "]");
     String record = "{\"PartitionKey\":\"pk\",\"Data\":\"" + data(ONE_MIB - 2) + "\"}";
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 11; i++) {
       records.add(record);
     }
     KinesisJsonClient.Answer answer =
         client.call("PutRecords", "{\"StreamName\":\"orders\",\"Records\":" + records + "}");
     assertEquals(400, answer.status());
     assertEquals("InvalidArgumentException", answer.errorType());
-    assertEquals("Records size exceeds 5 MB limit", answer.message());
+    assertEquals("Records size exceeds 10 MB limit", answer.message());
   }
 }
