@@ -69,7 +69,7 @@ public final class KinesisHttpServer implements AutoCloseable {
    */
   public record HttpServerConfig(
       String host, int port, int maxRequestBytes, int operationThreads, Optional<TlsConfig> tls) {
-    /** Bodies up to 16 MiB: a full 5 MiB PutRecords in base64 JSON fits with room to spare. */
+    /** Bodies up to 16 MiB: a full 10 MiB PutRecords in base64 JSON (about 13.4 MiB) fits. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_OPERATION_THREADS = 64;
 
@@ -153,8 +153,17 @@ public final class KinesisHttpServer implements AutoCloseable {
    * of their SigV4 credential scope (the broker's default region without one).
    */
   public static KinesisHttpServer start(HttpServerConfig config, Broker broker) {
+    return start(config, broker, AccountResolver.defaultAccountOnly());
+  }
+
+  /**
+   * Binds and returns once listening. A request's account is the one {@code accounts} maps its
+   * access key to, or the broker's default account; its region is that of its SigV4 credential
+   * scope, or the broker's default region.
+   */
+  public static KinesisHttpServer start(HttpServerConfig config, Broker broker, AccountResolver accounts) {
     ModelValidator validator = ModelValidator.load();
-    return start(config, broker, validator::validate, AccountResolver.defaultAccountOnly(), Clock.systemUTC());
+    return start(config, broker, validator::validate, accounts, Clock.systemUTC());
   }
 
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */

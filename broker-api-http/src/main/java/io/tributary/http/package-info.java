@@ -64,7 +64,8 @@
  * <h2>What is not checked</h2>
  *
  * SigV4 signatures are not verified: the credential scope is read for its access key (mapped to an
- * account by {@link io.tributary.http.auth.AccountResolver}; today every key maps to the broker's
- * default account) and its region. Any secret key is accepted.
+ * account by {@link io.tributary.http.auth.AccountResolver}, such as a fixed
+ * {@link io.tributary.http.auth.AccessKeyAccounts} map; unmapped keys use the broker's default
+ * account) and its region. Any secret key is accepted.
  */
 package io.tributary.http;

@@ -48,7 +48,7 @@ public final class OperationTable {
     }
   }
 
-  /** Every operation the broker implements today. */
+  /** Every operation of the model: SubscribeToShard's own binding, and the others. */
   public static OperationTable of(Broker broker) {
     return new OperationTable(unaryBindings(broker), Optional.of(SubscriptionBinding.of(broker.subscribeToShard())));
   }
@@ -73,7 +73,42 @@ public final class OperationTable {
         new OperationBinding<>("IncreaseStreamRetentionPeriod", new RetentionPeriodMappers.Increase(),
             broker.increaseStreamRetentionPeriod()),
         new OperationBinding<>("DecreaseStreamRetentionPeriod", new RetentionPeriodMappers.Decrease(),
-            broker.decreaseStreamRetentionPeriod()));
+            broker.decreaseStreamRetentionPeriod()),
+        new OperationBinding<>("AddTagsToStream", new AddTagsToStreamMapper(), broker.addTagsToStream()),
+        new OperationBinding<>("RemoveTagsFromStream", new RemoveTagsFromStreamMapper(),
+            broker.removeTagsFromStream()),
+        new OperationBinding<>("ListTagsForStream", new ListTagsForStreamMapper(), broker.listTagsForStream()),
+        new OperationBinding<>("TagResource", new TagResourceMapper(), broker.tagResource()),
+        new OperationBinding<>("UntagResource", new UntagResourceMapper(), broker.untagResource()),
+        new OperationBinding<>("ListTagsForResource", new ListTagsForResourceMapper(), broker.listTagsForResource()),
+        new OperationBinding<>("RegisterStreamConsumer", new RegisterStreamConsumerMapper(),
+            broker.registerStreamConsumer()),
+        new OperationBinding<>("DeregisterStreamConsumer", new DeregisterStreamConsumerMapper(),
+            broker.deregisterStreamConsumer()),
+        new OperationBinding<>("DescribeStreamConsumer", new DescribeStreamConsumerMapper(),
+            broker.describeStreamConsumer()),
+        new OperationBinding<>("ListStreamConsumers", new ListStreamConsumersMapper(), broker.listStreamConsumers()),
+        new OperationBinding<>("StartStreamEncryption", new StreamEncryptionMappers.Start(),
+            broker.startStreamEncryption()),
+        new OperationBinding<>("StopStreamEncryption", new StreamEncryptionMappers.Stop(),
+            broker.stopStreamEncryption()),
+        new OperationBinding<>("EnableEnhancedMonitoring", new EnhancedMonitoringMappers.Enable(),
+            broker.enableEnhancedMonitoring()),
+        new OperationBinding<>("DisableEnhancedMonitoring", new EnhancedMonitoringMappers.Disable(),
+            broker.disableEnhancedMonitoring()),
+        new OperationBinding<>("DescribeLimits", new DescribeLimitsMapper(), broker.describeLimits()),
+        new OperationBinding<>("DescribeAccountSettings", new AccountSettingsMappers.Describe(),
+            broker.describeAccountSettings()),
+        new OperationBinding<>("UpdateAccountSettings", new AccountSettingsMappers.Update(),
+            broker.updateAccountSettings()),
+        new OperationBinding<>("PutResourcePolicy", new PutResourcePolicyMapper(), broker.putResourcePolicy()),
+        new OperationBinding<>("GetResourcePolicy", new GetResourcePolicyMapper(), broker.getResourcePolicy()),
+        new OperationBinding<>("DeleteResourcePolicy", new DeleteResourcePolicyMapper(),
+            broker.deleteResourcePolicy()),
+        new OperationBinding<>("UpdateMaxRecordSize", new UpdateMaxRecordSizeMapper(), broker.updateMaxRecordSize()),
+        new OperationBinding<>("UpdateStreamWarmThroughput", new UpdateStreamWarmThroughputMapper(),
+            broker.updateStreamWarmThroughput()),
+        new OperationBinding<>("UpdateStreamMode", new UpdateStreamModeMapper(), broker.updateStreamMode()));
   }
 
   /** A table over the given bindings, for tests that bring their own operations. */

@@ -9,6 +9,7 @@ import io.tributary.core.operations.ShardSubscription;
 import io.tributary.core.operations.SubscribeToShard;
 import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.auth.Caller;
+import io.tributary.http.auth.CrossAccountAccess;
 import io.tributary.http.auth.SigV4Credentials;
 import io.tributary.http.operations.OperationBinding;
 import io.tributary.http.operations.OperationTable;
@@ -57,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p>Then an operation of the model that Tributary does not implement yet answers 400
  * UnknownOperationException, "Tributary does not implement X yet.": a 4xx so that no SDK
  * retries it, with a type every client maps to a plain service error. The rest is validated,
- * mapped and run; a {@link KinesisException} becomes its error, and anything else an
+ * refused if it names another account's resource by ARN ({@link CrossAccountAccess}), mapped
+ * and run; a {@link KinesisException} becomes its error, and anything else an
  * InternalFailure (500), logged once, here, with the request id.
  *
  * <p>SubscribeToShard goes through the same checks; its success is not a body but an open
@@ -150,6 +152,7 @@ public final class RequestProcessor {
       RequestContext context) {
     return guarded(request, binding.name(), format, () -> {
       validator.validate(binding.name(), body, format);
+      CrossAccountAccess.check(binding.name(), body, context);
       byte[] answer = codec.write(format, binding.invoke(context, WireObject.root(body, format)));
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
     });
@@ -159,6 +162,7 @@ public final class RequestProcessor {
       KinesisRequest request, SubscriptionBinding binding, JsonNode body, WireFormat format, RequestContext context) {
     return guarded(request, SubscriptionBinding.NAME, format, () -> {
       validator.validate(SubscriptionBinding.NAME, body, format);
+      CrossAccountAccess.check(SubscriptionBinding.NAME, body, context);
       ShardSubscription subscription = binding.open(context, WireObject.root(body, format));
       return new SubscriptionAnswer(subscription, binding, codec, format, SubscribeToShard.LIFETIME,
           SubscribeToShard.HEARTBEAT);
