@@ -221,6 +221,20 @@ class SubscribeToShardSdkTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("ports")
+  void stoppingTheServerEndsAnOpenSubscriptionNormallyAndPromptly(String port) throws Exception {
+    try (KinesisAsyncClient kinesis = client(port)) {
+      String consumer = streamWithConsumer(kinesis, "stopping");
+      Subscribed subscribed = Subscribed.open(kinesis, consumer, ShardIteratorType.LATEST);
+      subscribed.responded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      long started = System.nanoTime();
+      server.close();
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0);
+      subscribed.done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
   private static Throwable rootCause(Throwable t) {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
