@@ -16,11 +16,15 @@ import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.operations.OperationTable;
 import io.tributary.http.protocol.RequestProcessor;
 import io.tributary.http.protocol.RequestValidator;
+import io.tributary.http.tls.ServerSslContext;
+import io.tributary.http.tls.TlsConfig;
 import io.tributary.http.validation.ModelValidator;
 import io.tributary.http.wire.WireCodec;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -31,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kinesis HTTP/1.1 endpoint of a {@link Broker}: a Netty server speaking the Kinesis JSON 1.1
- * and CBOR protocols, as the AWS SDKs, the AWS CLI and boto3 send them.
+ * The Kinesis HTTP endpoint of a {@link Broker}: a Netty server speaking the Kinesis JSON 1.1
+ * and CBOR protocols, as the AWS SDKs, the AWS CLI and boto3 send them, over HTTP/1.1 and HTTP/2
+ * on the plain port and, if configured, on a TLS port too (see {@code KinesisChannelInitializer}).
  *
  * <p>Event loops only move bytes; operations, which block on storage, run on a bounded pool of
  * {@code tributary-op-N} threads (see {@code package-info}).
@@ -52,6 +57,7 @@ public final class KinesisHttpServer implements AutoCloseable {
   private final ChannelGroup connections;
   private final Channel serverChannel;
   private final InetSocketAddress address;
+  private final Optional<Channel> tlsServerChannel;
   private final AtomicInteger closed = new AtomicInteger();
 
   /**
@@ -59,9 +65,11 @@ public final class KinesisHttpServer implements AutoCloseable {
    * @param port the port; 0 binds an ephemeral one, see {@link #port()}
    * @param maxRequestBytes the largest request body accepted; larger ones get 413
    * @param operationThreads how many operations run at once
+   * @param tls the TLS port, if one is wanted
    */
-  public record HttpServerConfig(String host, int port, int maxRequestBytes, int operationThreads) {
-    /** Bodies up to 16 MiB: a full 5 MiB PutRecords in base64 JSON fits with room to spare. */
+  public record HttpServerConfig(
+      String host, int port, int maxRequestBytes, int operationThreads, Optional<TlsConfig> tls) {
+    /** Bodies up to 16 MiB: a full 10 MiB PutRecords in base64 JSON (about 13.4 MiB) fits. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_OPERATION_THREADS = 64;
 
@@ -76,6 +84,17 @@ public final class KinesisHttpServer implements AutoCloseable {
       if (operationThreads < 1) {
         throw new IllegalArgumentException("operationThreads must be positive: " + operationThreads);
       }
+      Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Without a TLS port. */
+    public HttpServerConfig(String host, int port, int maxRequestBytes, int operationThreads) {
+      this(host, port, maxRequestBytes, operationThreads, Optional.empty());
+    }
+
+    /** The same, with a TLS port as well. */
+    public HttpServerConfig withTls(TlsConfig tlsConfig) {
+      return new HttpServerConfig(host, port, maxRequestBytes, operationThreads, Optional.of(tlsConfig));
     }
 
     public static HttpServerConfig defaults(String host, int port) {
@@ -93,21 +112,40 @@ public final class KinesisHttpServer implements AutoCloseable {
         NioIoHandler.newFactory());
     this.connections = new DefaultChannelGroup("tributary-connections", GlobalEventExecutor.INSTANCE);
     ResponseFactory responses = new ResponseFactory(new WireCodec(), clock, () -> UUID.randomUUID().toString());
+    Channel plain = null;
     try {
-      ServerBootstrap bootstrap = new ServerBootstrap()
-          .group(acceptors, workers)
-          .channel(NioServerSocketChannel.class)
-          .option(ChannelOption.SO_BACKLOG, 1024)
-          .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new KinesisChannelInitializer(processor, operations, responses, config.maxRequestBytes(),
-              connections));
-      this.serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+      plain = bind(config.host(), config.port(), new KinesisChannelInitializer(processor, operations, responses,
+          config.maxRequestBytes(), connections));
+      if (config.tls().isPresent()) {
+        TlsConfig tls = config.tls().get();
+        this.tlsServerChannel = Optional.of(bind(config.host(), tls.port(), new KinesisChannelInitializer(processor,
+            operations, responses, config.maxRequestBytes(), connections,
+            Optional.of(ServerSslContext.build(tls, clock)))));
+      } else {
+        this.tlsServerChannel = Optional.empty();
+      }
     } catch (RuntimeException e) {
+      if (plain != null) {
+        plain.close().syncUninterruptibly();
+      }
       shutDownThreads();
       throw e;
     }
+    this.serverChannel = plain;
     this.address = (InetSocketAddress) serverChannel.localAddress();
     log.info("Kinesis endpoint listening on {}:{}", address.getHostString(), address.getPort());
+    tlsServerChannel.ifPresent(channel -> log.info("Kinesis TLS endpoint listening on {}:{}",
+        address.getHostString(), ((InetSocketAddress) channel.localAddress()).getPort()));
+  }
+
+  private Channel bind(String host, int port, KinesisChannelInitializer initializer) {
+    return new ServerBootstrap()
+        .group(acceptors, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(initializer)
+        .bind(host, port).syncUninterruptibly().channel();
   }
 
   /**
@@ -115,8 +153,17 @@ public final class KinesisHttpServer implements AutoCloseable {
    * of their SigV4 credential scope (the broker's default region without one).
    */
   public static KinesisHttpServer start(HttpServerConfig config, Broker broker) {
+    return start(config, broker, AccountResolver.defaultAccountOnly());
+  }
+
+  /**
+   * Binds and returns once listening. A request's account is the one {@code accounts} maps its
+   * access key to, or the broker's default account; its region is that of its SigV4 credential
+   * scope, or the broker's default region.
+   */
+  public static KinesisHttpServer start(HttpServerConfig config, Broker broker, AccountResolver accounts) {
     ModelValidator validator = ModelValidator.load();
-    return start(config, broker, validator::validate, AccountResolver.defaultAccountOnly(), Clock.systemUTC());
+    return start(config, broker, validator::validate, accounts, Clock.systemUTC());
   }
 
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */
@@ -130,6 +177,13 @@ public final class KinesisHttpServer implements AutoCloseable {
   /** The bound port: the configured one, or the ephemeral one chosen for port 0. */
   public int port() {
     return address.getPort();
+  }
+
+  /** The bound TLS port, if the server has one: the configured one, or the ephemeral one chosen for 0. */
+  public OptionalInt tlsPort() {
+    return tlsServerChannel.isPresent()
+        ? OptionalInt.of(((InetSocketAddress) tlsServerChannel.get().localAddress()).getPort())
+        : OptionalInt.empty();
   }
 
   /** The bound address, as configured. */
@@ -148,6 +202,7 @@ public final class KinesisHttpServer implements AutoCloseable {
       return;
     }
     serverChannel.close().syncUninterruptibly();
+    tlsServerChannel.ifPresent(channel -> channel.close().syncUninterruptibly());
     operations.shutdown();
     try {
       if (!operations.awaitTermination(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -12,7 +12,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.tributary.http.protocol.KinesisRequest;
 import io.tributary.http.protocol.KinesisResponse;
+import io.tributary.http.protocol.ProtocolAnswer;
 import io.tributary.http.protocol.RequestProcessor;
+import io.tributary.http.protocol.SubscriptionAnswer;
 import io.tributary.http.wire.WireFormat;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -39,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Answers are written and flushed when the operation completes, not in {@code
  * channelReadComplete}: they complete off the event loop, after the read that brought the request.
  *
+ * <p>A SubscribeToShard answer is an event stream: a {@link SubscriptionStreamer} writes it until
+ * it ends, and the exchange is complete only then. Writability changes go to the streamer, and
+ * if the connection (or, on HTTP/2, the stream) goes away, the subscription is closed at once.
+ *
  * <p>Confined to its channel's event loop, except {@link #answer}, which runs on the executor.
  */
 final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
@@ -56,9 +62,11 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
   private boolean busy;
   private boolean closeWhenIdle;
   private ChannelFuture lastWrite;
+  /** The subscription being streamed as the current exchange's answer, if it is one. */
+  private SubscriptionStreamer streaming;
 
   /** A request awaiting its answer; {@code answer} runs on the operation executor. */
-  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<KinesisResponse> answer) {}
+  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<ProtocolAnswer> answer) {}
 
   KinesisRequestHandler(RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes) {
     this.processor = processor;
@@ -113,11 +121,14 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     busy = true;
     try {
       operations.execute(() -> {
-        KinesisResponse response = answer(exchange);
+        ProtocolAnswer answer = answer(exchange);
         try {
-          ctx.executor().execute(() -> finish(ctx, exchange, response));
+          ctx.executor().execute(() -> finish(ctx, exchange, answer));
         } catch (RejectedExecutionException e) {
           log.debug("Request {}: the connection's event loop has stopped", exchange.requestId());
+          if (answer instanceof SubscriptionAnswer subscription) {
+            subscription.close();
+          }
         }
       });
     } catch (RejectedExecutionException e) {
@@ -126,7 +137,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
   }
 
   /** Runs on the operation executor; an answer for anything, so no request goes unanswered. */
-  private KinesisResponse answer(Exchange exchange) {
+  private ProtocolAnswer answer(Exchange exchange) {
     try {
       return exchange.answer().get();
     } catch (Throwable t) {
@@ -135,8 +146,29 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
   }
 
-  private void finish(ChannelHandlerContext ctx, Exchange exchange, KinesisResponse response) {
-    lastWrite = ctx.writeAndFlush(responses.http(exchange.requestId(), response, exchange.keepAlive()));
+  private void finish(ChannelHandlerContext ctx, Exchange exchange, ProtocolAnswer answer) {
+    if (answer instanceof SubscriptionAnswer subscription) {
+      if (!ctx.channel().isActive()) {
+        subscription.close();
+        return;
+      }
+      streaming = new SubscriptionStreamer(ctx, subscription, operations, exchange.requestId(), end -> {
+        streaming = null;
+        completed(ctx, exchange, end);
+      });
+      streaming.start(responses, exchange.keepAlive());
+      if (closeWhenIdle) {
+        streaming.end();
+      }
+      return;
+    }
+    completed(ctx, exchange,
+        ctx.writeAndFlush(responses.http(exchange.requestId(), (KinesisResponse) answer, exchange.keepAlive())));
+  }
+
+  /** The exchange's answer is written (its last part by {@code write}): on to the next one. */
+  private void completed(ChannelHandlerContext ctx, Exchange exchange, ChannelFuture write) {
+    lastWrite = write;
     busy = false;
     if (!exchange.keepAlive()) {
       // HttpServerKeepAliveHandler closes the connection after this response.
@@ -162,7 +194,9 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
       return;
     }
     closeWhenIdle = true;
-    if (!busy) {
+    if (streaming != null) {
+      streaming.end();
+    } else if (!busy) {
       if (lastWrite == null) {
         ctx.close();
       } else {
@@ -172,7 +206,19 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (streaming != null) {
+      streaming.writabilityChanged();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (streaming != null) {
+      streaming.abort();
+      streaming = null;
+    }
     waiting.clear();
     super.channelInactive(ctx);
   }

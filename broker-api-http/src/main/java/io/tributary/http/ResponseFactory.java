@@ -3,9 +3,12 @@ package io.tributary.http;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -32,6 +35,7 @@ final class ResponseFactory {
   static final String REQUEST_ID = "x-amzn-RequestId";
   static final String ID_2 = "x-amz-id-2";
   static final String ERROR_TYPE = "x-amzn-ErrorType";
+  static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
   /** AWS's {@code x-amz-id-2} is 72 random bytes in base64 (kinesalite, index.js). */
   private static final int ID_2_BYTES = 72;
 
@@ -60,6 +64,23 @@ final class ResponseFactory {
     headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date(clock.millis())));
     response.errorType().ifPresent(type -> headers.set(ERROR_TYPE, type + ":"));
+    HttpUtil.setKeepAlive(http, keepAlive);
+    return http;
+  }
+
+  /**
+   * The head of an event-stream response (SubscribeToShard): 200, {@code Content-Type:
+   * application/vnd.amazon.eventstream}, chunked on HTTP/1.1 (the HTTP/2 codec drops that header
+   * and sends DATA frames), then one chunk per event-stream message.
+   */
+  HttpResponse eventStreamHead(String requestId, boolean keepAlive) {
+    HttpResponse http = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    HttpHeaders headers = http.headers();
+    headers.set(REQUEST_ID, requestId);
+    headers.set(ID_2, id2());
+    headers.set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM);
+    headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date(clock.millis())));
     HttpUtil.setKeepAlive(http, keepAlive);
     return http;
   }

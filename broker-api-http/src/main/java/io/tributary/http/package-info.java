@@ -1,6 +1,7 @@
 /**
- * The Kinesis HTTP endpoint: Amazon Kinesis's JSON 1.1 and CBOR wire protocols over HTTP/1.1, on
- * Netty, in front of a {@link io.tributary.core.Broker}.
+ * The Kinesis HTTP endpoint: Amazon Kinesis's JSON 1.1 and CBOR wire protocols over HTTP/1.1 and
+ * HTTP/2, on a plain port and optionally a TLS port, on Netty, in front of a
+ * {@link io.tributary.core.Broker}.
  *
  * <h2>Request flow</h2>
  *
@@ -43,16 +44,28 @@
  *       reading paused, so responses leave in request order.
  * </ul>
  *
- * <h2>HTTP/2</h2>
+ * <h2>HTTP/2 and TLS</h2>
  *
- * {@code KinesisObjectAggregator} and {@code KinesisRequestHandler} see only full requests and
- * responses; an HTTP/2 stream channel can reuse them behind {@code Http2StreamFrameToHttpObjectCodec}
- * ({@code KinesisChannelInitializer#addExchangeStages}).
+ * The first bytes of a plain connection pick HTTP/1.1 or HTTP/2 with prior knowledge
+ * ({@code Http2PrefaceDetector}); on the TLS port ALPN picks, and without ALPN the first bytes
+ * again. Each HTTP/2 stream is a child channel running {@code Http2StreamFrameToHttpObjectCodec}
+ * in front of the same {@code KinesisObjectAggregator} and {@code KinesisRequestHandler}
+ * ({@code KinesisChannelInitializer}), so every operation behaves the same over either version.
+ *
+ * <h2>SubscribeToShard</h2>
+ *
+ * Its errors before the stream starts are ordinary responses. Its success is a 200 with an
+ * {@code application/vnd.amazon.eventstream} body ({@code eventstream.EventStreamCodec}): an
+ * {@code initial-response} message, then {@code SubscribeToShardEvent} messages pushed by {@code
+ * SubscriptionStreamer} as records are appended (heartbeats when idle, backpressure by channel
+ * writability), each one HTTP/1.1 chunk or HTTP/2 DATA frame; errors after the start are {@code
+ * exception} messages. The subscription is closed when the stream ends or the client goes away.
  *
  * <h2>What is not checked</h2>
  *
  * SigV4 signatures are not verified: the credential scope is read for its access key (mapped to an
- * account by {@link io.tributary.http.auth.AccountResolver}; today every key maps to the broker's
- * default account) and its region. Any secret key is accepted.
+ * account by {@link io.tributary.http.auth.AccountResolver}, such as a fixed
+ * {@link io.tributary.http.auth.AccessKeyAccounts} map; unmapped keys use the broker's default
+ * account) and its region. Any secret key is accepted.
  */
 package io.tributary.http;

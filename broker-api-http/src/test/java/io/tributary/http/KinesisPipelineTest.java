@@ -196,7 +196,7 @@ class KinesisPipelineTest {
     unsigned.headers().remove(HttpHeaderNames.AUTHORIZATION);
     assertError(400, "MissingAuthenticationTokenException", "req-7", exchange(unsigned));
     assertError(400, "ValidationException", "req-8", exchange(jsonRequest("ListStreams", "{\"Limit\":0}")));
-    assertError(400, "UnknownOperationException", "req-9", exchange(jsonRequest("AddTagsToStream", "{}")));
+    assertError(400, "ValidationException", "req-9", exchange(jsonRequest("SubscribeToShard", "{}")));
     assertEquals(200, exchange(jsonRequest("ListStreams", "{}")).status().code());
     assertTrue(server.isOpen());
   }

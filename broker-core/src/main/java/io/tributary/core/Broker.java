@@ -32,6 +32,7 @@ import io.tributary.core.operations.RemoveTagsFromStream;
 import io.tributary.core.operations.SplitShard;
 import io.tributary.core.operations.StartStreamEncryption;
 import io.tributary.core.operations.StopStreamEncryption;
+import io.tributary.core.operations.SubscribeToShard;
 import io.tributary.core.operations.TagResource;
 import io.tributary.core.operations.UntagResource;
 import io.tributary.core.operations.UpdateAccountSettings;
@@ -39,6 +40,7 @@ import io.tributary.core.operations.UpdateMaxRecordSize;
 import io.tributary.core.operations.UpdateShardCount;
 import io.tributary.core.operations.UpdateStreamMode;
 import io.tributary.core.operations.UpdateStreamWarmThroughput;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.PageTokens;
 import io.tributary.core.streams.RetentionEnforcer;
 import io.tributary.core.streams.ShardIterators;
@@ -75,6 +77,7 @@ public final class Broker {
   private final PutRecords putRecords;
   private final GetShardIterator getShardIterator;
   private final GetRecords getRecords;
+  private final SubscribeToShard subscribeToShard;
   private final AddTagsToStream addTagsToStream;
   private final RemoveTagsFromStream removeTagsFromStream;
   private final ListTagsForStream listTagsForStream;
@@ -112,16 +115,18 @@ public final class Broker {
     TokenSigner signer = new TokenSigner(secret(store));
     ShardIterators iterators = new ShardIterators(signer, clock, config.shardIteratorTtl());
     PageTokens pageTokens = new PageTokens(signer, clock, PAGE_TOKEN_TTL);
+    AppendNotifier appends = new AppendNotifier();
     this.createStream = new CreateStream(registry, accounts, config, clock);
     this.deleteStream = new DeleteStream(registry, config, clock);
     this.describeStream = new DescribeStream(registry, clock);
     this.describeStreamSummary = new DescribeStreamSummary(registry, clock);
     this.listStreams = new ListStreams(registry, pageTokens, clock);
     this.listShards = new ListShards(registry, pageTokens, clock);
-    this.putRecord = new PutRecord(registry, store, clock);
-    this.putRecords = new PutRecords(registry, store, clock);
+    this.putRecord = new PutRecord(registry, store, appends, clock);
+    this.putRecords = new PutRecords(registry, store, appends, clock);
     this.getShardIterator = new GetShardIterator(registry, store, iterators, clock);
     this.getRecords = new GetRecords(registry, store, iterators, clock);
+    this.subscribeToShard = new SubscribeToShard(registry, store, appends, clock);
     this.addTagsToStream = new AddTagsToStream(registry, clock);
     this.removeTagsFromStream = new RemoveTagsFromStream(registry, clock);
     this.listTagsForStream = new ListTagsForStream(registry);
@@ -145,9 +150,9 @@ public final class Broker {
     this.updateMaxRecordSize = new UpdateMaxRecordSize(registry, clock);
     this.updateStreamWarmThroughput = new UpdateStreamWarmThroughput(registry, accounts, config, clock);
     this.updateStreamMode = new UpdateStreamMode(registry, accounts, config, clock);
-    this.splitShard = new SplitShard(registry, store, config, clock);
-    this.mergeShards = new MergeShards(registry, store, config, clock);
-    this.updateShardCount = new UpdateShardCount(registry, store, config, clock);
+    this.splitShard = new SplitShard(registry, store, appends, config, clock);
+    this.mergeShards = new MergeShards(registry, store, appends, config, clock);
+    this.updateShardCount = new UpdateShardCount(registry, store, appends, config, clock);
     this.increaseStreamRetentionPeriod = new IncreaseStreamRetentionPeriod(registry, clock);
     this.decreaseStreamRetentionPeriod = new DecreaseStreamRetentionPeriod(registry, clock);
     this.retention = new RetentionEnforcer(registry, store, clock);
@@ -214,6 +219,10 @@ public final class Broker {
 
   public GetRecords getRecords() {
     return getRecords;
+  }
+
+  public SubscribeToShard subscribeToShard() {
+    return subscribeToShard;
   }
 
   public AddTagsToStream addTagsToStream() {

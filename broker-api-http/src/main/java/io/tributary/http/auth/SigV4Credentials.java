@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * does (kinesalite, index.js, "THEN check auth"; texts and checks as there).
  *
  * <p><b>Signatures are not verified.</b> Tributary reads the credential scope only to learn the
- * caller's access key and region; any secret key works. Verifying them needs the secret keys,
- * which arrive with account mapping.
+ * caller's access key and region; any secret key works. Verifying them would need each access
+ * key's secret, which Tributary's account mapping ({@link AccessKeyAccounts}) does not hold.
  *
  * <p>Stateless; thread-safe.
  */
@@ -38,8 +38,8 @@ public final class SigV4Credentials {
   public static Result read(Optional<String> authorization, Map<String, String> query, boolean hasDateHeader) {
     boolean presigned = query.containsKey("X-Amz-Algorithm");
     if (authorization.isPresent() && presigned) {
-      return refuse(new WireError(400, "InvalidSignatureException", Optional.of(
-          "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.")));
+      return refuse(WireError.of(ErrorCode.INVALID_SIGNATURE,
+          "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."));
     }
     if (authorization.isEmpty() && !presigned) {
       return refuse(WireError.of(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token"));

@@ -1,29 +1,25 @@
 package io.tributary.http.operations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tributary.core.model.StreamMode;
 import io.tributary.core.operations.CreateStream;
 import io.tributary.http.wire.TimestampEncoding;
 import io.tributary.http.wire.WireObject;
-import java.util.Optional;
 
 /**
- * CreateStream: {@code StreamName}, {@code ShardCount}, {@code StreamModeDetails}; an empty
- * answer. {@code Tags}, {@code WarmThroughputMiBps} and {@code MaxRecordSizeInKiB} are accepted
- * and ignored until the domain supports them.
+ * CreateStream: {@code StreamName}, {@code ShardCount}, {@code StreamModeDetails}, {@code Tags},
+ * {@code WarmThroughputMiBps} and {@code MaxRecordSizeInKiB}; an empty answer.
  */
 final class CreateStreamMapper implements OperationMapper<CreateStream.Request, CreateStream.Response> {
 
   @Override
   public CreateStream.Request readRequest(WireObject body) {
-    Optional<StreamMode> mode = Optional.empty();
-    Optional<WireObject> details = body.structure("StreamModeDetails");
-    if (details.isPresent()) {
-      String text = details.get().requiredString("StreamMode");
-      mode = Optional.of(CommonShapes.enumValue(details.get(), "StreamMode", StreamMode.class, text));
-    }
     return new CreateStream.Request(
-        CommonShapes.requiredStreamName(body, "StreamName"), body.integer("ShardCount"), mode);
+        CommonShapes.requiredStreamName(body, "StreamName"),
+        body.integer("ShardCount"),
+        body.structure("StreamModeDetails").map(CommonShapes::streamMode),
+        body.stringMap("Tags"),
+        body.integer("WarmThroughputMiBps"),
+        body.integer("MaxRecordSizeInKiB"));
   }
 
   @Override

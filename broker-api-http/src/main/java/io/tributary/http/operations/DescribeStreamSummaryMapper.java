@@ -7,7 +7,12 @@ import io.tributary.http.wire.TimestampEncoding;
 import io.tributary.http.wire.WireObject;
 import java.io.IOException;
 
-/** DescribeStreamSummary: the stream; answers {@code {"StreamDescriptionSummary":{...}}}. */
+/**
+ * DescribeStreamSummary: the stream; answers {@code {"StreamDescriptionSummary":{...}}} with the
+ * members in the model's order. {@code WarmThroughput} appears only for a stream that has one (an
+ * on-demand stream in an account with the billing commitment, as the model documents);
+ * {@code MaxRecordSizeInKiB} always, every stream having a limit (1024 unless raised).
+ */
 final class DescribeStreamSummaryMapper
     implements OperationMapper<DescribeStreamSummary.Request, DescribeStreamSummary.Response> {
 
@@ -35,6 +40,10 @@ final class DescribeStreamSummaryMapper
     }
     out.writeNumberField("OpenShardCount", s.openShardCount());
     out.writeNumberField("ConsumerCount", s.consumerCount());
+    if (s.warmThroughput().isPresent()) {
+      CommonShapes.writeWarmThroughput(out, s.warmThroughput().get());
+    }
+    out.writeNumberField("MaxRecordSizeInKiB", s.maxRecordSizeInKiB());
     out.writeEndObject();
     out.writeEndObject();
   }

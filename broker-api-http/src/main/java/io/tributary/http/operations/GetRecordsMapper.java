@@ -1,9 +1,6 @@
 package io.tributary.http.operations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tributary.core.model.ShardId;
-import io.tributary.core.operations.ChildShard;
-import io.tributary.core.operations.DataRecord;
 import io.tributary.core.operations.GetRecords;
 import io.tributary.core.operations.StreamRef;
 import io.tributary.http.wire.TimestampEncoding;
@@ -30,38 +27,12 @@ final class GetRecordsMapper implements OperationMapper<GetRecords.Request, GetR
   public void writeResponse(GetRecords.Response response, JsonGenerator out, TimestampEncoding timestamps)
       throws IOException {
     out.writeStartObject();
-    out.writeArrayFieldStart("Records");
-    for (DataRecord r : response.records()) {
-      out.writeStartObject();
-      out.writeStringField("SequenceNumber", r.sequenceNumber().toString());
-      timestamps.writeField(out, "ApproximateArrivalTimestamp", r.approximateArrivalTimestamp());
-      out.writeBinaryField("Data", r.data());
-      out.writeStringField("PartitionKey", r.partitionKey());
-      if (r.encryptionType().isPresent()) {
-        out.writeStringField("EncryptionType", r.encryptionType().get().name());
-      }
-      out.writeEndObject();
-    }
-    out.writeEndArray();
+    CommonShapes.writeRecords(out, timestamps, response.records());
     if (response.nextShardIterator().isPresent()) {
       out.writeStringField("NextShardIterator", response.nextShardIterator().get());
     }
     out.writeNumberField("MillisBehindLatest", response.millisBehindLatest());
-    if (!response.childShards().isEmpty()) {
-      out.writeArrayFieldStart("ChildShards");
-      for (ChildShard child : response.childShards()) {
-        out.writeStartObject();
-        out.writeStringField("ShardId", child.shardId().toString());
-        out.writeArrayFieldStart("ParentShards");
-        for (ShardId parent : child.parentShards()) {
-          out.writeString(parent.toString());
-        }
-        out.writeEndArray();
-        CommonShapes.writeHashKeyRange(out, child.hashKeyRange());
-        out.writeEndObject();
-      }
-      out.writeEndArray();
-    }
+    CommonShapes.writeChildShards(out, response.childShards());
     out.writeEndObject();
   }
 }

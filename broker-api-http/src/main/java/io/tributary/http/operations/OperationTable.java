@@ -36,8 +36,10 @@ public final class OperationTable {
       "UpdateStreamMode", "UpdateStreamWarmThroughput");
 
   private final Map<String, OperationBinding<?, ?>> bindings;
+  private final Optional<SubscriptionBinding> subscription;
 
-  private OperationTable(List<OperationBinding<?, ?>> bindings) {
+  private OperationTable(List<OperationBinding<?, ?>> bindings, Optional<SubscriptionBinding> subscription) {
+    this.subscription = subscription;
     this.bindings = bindings.stream().collect(Collectors.toUnmodifiableMap(OperationBinding::name, Function.identity()));
     for (String name : this.bindings.keySet()) {
       if (!MODEL_OPERATIONS.contains(name)) {
@@ -46,9 +48,14 @@ public final class OperationTable {
     }
   }
 
-  /** Every operation the broker implements today. */
+  /** Every operation of the model: SubscribeToShard's own binding, and the others. */
   public static OperationTable of(Broker broker) {
-    return new OperationTable(List.of(
+    return new OperationTable(unaryBindings(broker), Optional.of(SubscriptionBinding.of(broker.subscribeToShard())));
+  }
+
+  /** The operations answered with one body. */
+  private static List<OperationBinding<?, ?>> unaryBindings(Broker broker) {
+    return List.of(
         new OperationBinding<>("CreateStream", new CreateStreamMapper(), broker.createStream()),
         new OperationBinding<>("DeleteStream", new DeleteStreamMapper(), broker.deleteStream()),
         new OperationBinding<>("DescribeStream", new DescribeStreamMapper(), broker.describeStream()),
@@ -66,12 +73,52 @@ public final class OperationTable {
         new OperationBinding<>("IncreaseStreamRetentionPeriod", new RetentionPeriodMappers.Increase(),
             broker.increaseStreamRetentionPeriod()),
         new OperationBinding<>("DecreaseStreamRetentionPeriod", new RetentionPeriodMappers.Decrease(),
-            broker.decreaseStreamRetentionPeriod())));
+            broker.decreaseStreamRetentionPeriod()),
+        new OperationBinding<>("AddTagsToStream", new AddTagsToStreamMapper(), broker.addTagsToStream()),
+        new OperationBinding<>("RemoveTagsFromStream", new RemoveTagsFromStreamMapper(),
+            broker.removeTagsFromStream()),
+        new OperationBinding<>("ListTagsForStream", new ListTagsForStreamMapper(), broker.listTagsForStream()),
+        new OperationBinding<>("TagResource", new TagResourceMapper(), broker.tagResource()),
+        new OperationBinding<>("UntagResource", new UntagResourceMapper(), broker.untagResource()),
+        new OperationBinding<>("ListTagsForResource", new ListTagsForResourceMapper(), broker.listTagsForResource()),
+        new OperationBinding<>("RegisterStreamConsumer", new RegisterStreamConsumerMapper(),
+            broker.registerStreamConsumer()),
+        new OperationBinding<>("DeregisterStreamConsumer", new DeregisterStreamConsumerMapper(),
+            broker.deregisterStreamConsumer()),
+        new OperationBinding<>("DescribeStreamConsumer", new DescribeStreamConsumerMapper(),
+            broker.describeStreamConsumer()),
+        new OperationBinding<>("ListStreamConsumers", new ListStreamConsumersMapper(), broker.listStreamConsumers()),
+        new OperationBinding<>("StartStreamEncryption", new StreamEncryptionMappers.Start(),
+            broker.startStreamEncryption()),
+        new OperationBinding<>("StopStreamEncryption", new StreamEncryptionMappers.Stop(),
+            broker.stopStreamEncryption()),
+        new OperationBinding<>("EnableEnhancedMonitoring", new EnhancedMonitoringMappers.Enable(),
+            broker.enableEnhancedMonitoring()),
+        new OperationBinding<>("DisableEnhancedMonitoring", new EnhancedMonitoringMappers.Disable(),
+            broker.disableEnhancedMonitoring()),
+        new OperationBinding<>("DescribeLimits", new DescribeLimitsMapper(), broker.describeLimits()),
+        new OperationBinding<>("DescribeAccountSettings", new AccountSettingsMappers.Describe(),
+            broker.describeAccountSettings()),
+        new OperationBinding<>("UpdateAccountSettings", new AccountSettingsMappers.Update(),
+            broker.updateAccountSettings()),
+        new OperationBinding<>("PutResourcePolicy", new PutResourcePolicyMapper(), broker.putResourcePolicy()),
+        new OperationBinding<>("GetResourcePolicy", new GetResourcePolicyMapper(), broker.getResourcePolicy()),
+        new OperationBinding<>("DeleteResourcePolicy", new DeleteResourcePolicyMapper(),
+            broker.deleteResourcePolicy()),
+        new OperationBinding<>("UpdateMaxRecordSize", new UpdateMaxRecordSizeMapper(), broker.updateMaxRecordSize()),
+        new OperationBinding<>("UpdateStreamWarmThroughput", new UpdateStreamWarmThroughputMapper(),
+            broker.updateStreamWarmThroughput()),
+        new OperationBinding<>("UpdateStreamMode", new UpdateStreamModeMapper(), broker.updateStreamMode()));
   }
 
   /** A table over the given bindings, for tests that bring their own operations. */
   public static OperationTable of(List<OperationBinding<?, ?>> bindings) {
-    return new OperationTable(bindings);
+    return new OperationTable(bindings, Optional.empty());
+  }
+
+  /** The same table with SubscribeToShard served by {@code binding}, for tests. */
+  public OperationTable withSubscription(SubscriptionBinding binding) {
+    return new OperationTable(List.copyOf(bindings.values()), Optional.of(binding));
   }
 
   /** Whether the Kinesis API model has an operation of this name (implemented or not). */
@@ -79,8 +126,13 @@ public final class OperationTable {
     return MODEL_OPERATIONS.contains(name);
   }
 
-  /** The binding of an implemented operation. */
+  /** The binding of an implemented operation answered with one body. */
   public Optional<OperationBinding<?, ?>> binding(String name) {
     return Optional.ofNullable(bindings.get(name));
+  }
+
+  /** SubscribeToShard's binding, if the table serves it. */
+  public Optional<SubscriptionBinding> subscription() {
+    return subscription;
   }
 }

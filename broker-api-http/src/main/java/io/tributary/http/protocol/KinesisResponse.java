@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param errorType for errors, the {@code __type}, also sent as {@code x-amzn-ErrorType}
  * @param body the encoded body, possibly empty; owned by this response, never changed
  */
-public record KinesisResponse(int status, String contentType, Optional<String> errorType, byte[] body) {
+public record KinesisResponse(int status, String contentType, Optional<String> errorType, byte[] body)
+    implements ProtocolAnswer {
   public KinesisResponse {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(errorType, "errorType");

@@ -5,11 +5,15 @@ import io.tributary.core.BrokerConfig;
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.ErrorCode;
 import io.tributary.core.error.KinesisException;
+import io.tributary.core.operations.ShardSubscription;
+import io.tributary.core.operations.SubscribeToShard;
 import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.auth.Caller;
+import io.tributary.http.auth.CrossAccountAccess;
 import io.tributary.http.auth.SigV4Credentials;
 import io.tributary.http.operations.OperationBinding;
 import io.tributary.http.operations.OperationTable;
+import io.tributary.http.operations.SubscriptionBinding;
 import io.tributary.http.wire.WireCodec;
 import io.tributary.http.wire.WireError;
 import io.tributary.http.wire.WireFormat;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +58,14 @@ import org.slf4j.LoggerFactory;
  * <p>Then an operation of the model that Tributary does not implement yet answers 400
  * UnknownOperationException, "Tributary does not implement X yet.": a 4xx so that no SDK
  * retries it, with a type every client maps to a plain service error. The rest is validated,
- * mapped and run; a {@link KinesisException} becomes its error, and anything else an
+ * refused if it names another account's resource by ARN ({@link CrossAccountAccess}), mapped
+ * and run; a {@link KinesisException} becomes its error, and anything else an
  * InternalFailure (500), logged once, here, with the request id.
+ *
+ * <p>SubscribeToShard goes through the same checks; its success is not a body but an open
+ * subscription ({@link SubscriptionAnswer}) for the transport to stream. Its errors up to that
+ * point (unknown consumer, slot taken, bad position) are ordinary error responses, as AWS's are
+ * (HTTP 400 before the event stream starts).
  *
  * <p>Blocks while the operation runs: call it off the I/O event loop. Thread-safe.
  */
@@ -85,8 +96,11 @@ public final class RequestProcessor {
     this.codec = Objects.requireNonNull(codec, "codec");
   }
 
-  /** Answers one request; never throws for anything a client sends. */
-  public KinesisResponse process(KinesisRequest request) {
+  /**
+   * Answers one request; never throws for anything a client sends. A {@link SubscriptionAnswer}
+   * belongs to the caller, who must close it.
+   */
+  public ProtocolAnswer process(KinesisRequest request) {
     if (!request.method().equals("POST")) {
       return error(WireFormat.JSON, WireError.of(ErrorCode.ACCESS_DENIED, ACCESS_DENIED_MESSAGE).withStatus(403));
     }
@@ -121,28 +135,52 @@ public final class RequestProcessor {
     if (credentials.error().isPresent()) {
       return error(format, credentials.error().get());
     }
+    RequestContext context = context(request, credentials.caller().orElseThrow());
+    if (target.operation().equals(SubscriptionBinding.NAME) && operations.subscription().isPresent()) {
+      return subscribe(request, operations.subscription().get(), body.get(), format, context);
+    }
     Optional<OperationBinding<?, ?>> binding = operations.binding(target.operation());
     if (binding.isEmpty()) {
       return error(format, WireError.of(ErrorCode.UNKNOWN_OPERATION,
           "Tributary does not implement " + target.operation() + " yet."));
     }
-    return run(request, binding.get(), body.get(), format, context(request, credentials.caller().orElseThrow()));
+    return run(request, binding.get(), body.get(), format, context);
   }
 
-  private KinesisResponse run(
+  private ProtocolAnswer run(
       KinesisRequest request, OperationBinding<?, ?> binding, JsonNode body, WireFormat format,
       RequestContext context) {
-    try {
+    return guarded(request, binding.name(), format, () -> {
       validator.validate(binding.name(), body, format);
+      CrossAccountAccess.check(binding.name(), body, context);
       byte[] answer = codec.write(format, binding.invoke(context, WireObject.root(body, format)));
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
+    });
+  }
+
+  private ProtocolAnswer subscribe(
+      KinesisRequest request, SubscriptionBinding binding, JsonNode body, WireFormat format, RequestContext context) {
+    return guarded(request, SubscriptionBinding.NAME, format, () -> {
+      validator.validate(SubscriptionBinding.NAME, body, format);
+      CrossAccountAccess.check(SubscriptionBinding.NAME, body, context);
+      ShardSubscription subscription = binding.open(context, WireObject.root(body, format));
+      return new SubscriptionAnswer(subscription, binding, codec, format, SubscribeToShard.LIFETIME,
+          SubscribeToShard.HEARTBEAT);
+    });
+  }
+
+  /** Runs an operation; its errors become error responses, the unexpected ones logged once. */
+  private ProtocolAnswer guarded(
+      KinesisRequest request, String operation, WireFormat format, Supplier<ProtocolAnswer> work) {
+    try {
+      return work.get();
     } catch (KinesisException e) {
       if (e.code() == ErrorCode.INTERNAL_FAILURE) {
-        log.error("Request {} ({}) failed", request.requestId(), binding.name(), e);
+        log.error("Request {} ({}) failed", request.requestId(), operation, e);
       }
       return error(format, WireError.of(e));
     } catch (RuntimeException e) {
-      log.error("Request {} ({}) failed unexpectedly", request.requestId(), binding.name(), e);
+      log.error("Request {} ({}) failed unexpectedly", request.requestId(), operation, e);
       return error(format, WireError.of(ErrorCode.INTERNAL_FAILURE, "Internal service failure."));
     }
   }

@@ -16,20 +16,13 @@ import java.util.Set;
  * prints enum values: AWS's order comes from its internal model and is visible only in its
  * messages. Where kinesalite recorded that order against the real service, it is reproduced here;
  * everywhere else the model's order is used.
+ *
+ * <p>The size of a record's {@code Data} is not overridden: the validator applies the model's
+ * ceiling ({@code Data.max = 10485760}, the most {@code UpdateMaxRecordSize} can raise a stream
+ * to), and PutRecord and PutRecords enforce each stream's own {@code MaxRecordSizeInKiB} (1 MiB
+ * unless raised) with the same ValidationException text, which only they can know.
  */
 final class ModelOverrides {
-
-  /**
-   * The most bytes a {@code Data} blob may carry: 1 MiB, the default maximum record size. The
-   * model allows 10 MiB ({@code Data.max = 10485760}), the ceiling {@code UpdateMaxRecordSize}
-   * may raise a stream to; AWS rejects larger records on a default stream with {@code Value
-   * 'java.nio.HeapByteBuffer[pos=0 lim=1048954 cap=1048954]' at 'data' failed to satisfy
-   * constraint: Member must have length less than or equal to 1048576}.
-   */
-  static final long DEFAULT_MAX_RECORD_SIZE_BYTES = 1_048_576;
-
-  /** The blob shape that {@link #DEFAULT_MAX_RECORD_SIZE_BYTES} caps. */
-  static final String RECORD_DATA_SHAPE = "Data";
 
   /**
    * The order in which AWS checks the members of these structures, as recorded by kinesalite 3.3.3
@@ -105,12 +98,5 @@ final class ModelOverrides {
           "AWS enum order for " + shape + " differs from the model's values: " + modelValues);
     }
     return observed;
-  }
-
-  /** The length bounds of blob {@code shape}, with the record size cap applied to Data. */
-  static Shape.Bounds blobLength(String shape, Shape.Bounds modelLength) {
-    return shape.equals(RECORD_DATA_SHAPE)
-        ? modelLength.withMax(DEFAULT_MAX_RECORD_SIZE_BYTES)
-        : modelLength;
   }
 }

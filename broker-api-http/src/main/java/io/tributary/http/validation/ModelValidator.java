@@ -32,7 +32,8 @@ import java.util.Objects;
  * fractions are floored, not refused (AWS's Coral deserializer truncates them); downstream code
  * must read them the same way. The model comes from the bundled resource {@value #MODEL_RESOURCE}
  * (see {@code src/main/model/README.md}); {@link ModelOverrides} lists where validation departs
- * from it, notably the 1 MiB cap on {@code Data}.
+ * from it. A record's {@code Data} is checked only against the model's 10 MiB ceiling: the
+ * stream's own maximum record size is PutRecord's and PutRecords' to enforce.
  *
  * <p>Validation does no reflection, compiles no pattern and, for a valid request, prints nothing:
  * messages are built only when a check fails.

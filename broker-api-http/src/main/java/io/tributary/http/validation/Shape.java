@@ -33,10 +33,6 @@ sealed interface Shape {
     boolean contains(long value) {
       return !belowMin(value) && !aboveMax(value);
     }
-
-    Bounds withMax(long newMax) {
-      return new Bounds(min, OptionalLong.of(newMax));
-    }
   }
 
   /**

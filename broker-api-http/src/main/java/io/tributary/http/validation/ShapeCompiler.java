@@ -77,7 +77,7 @@ final class ShapeCompiler {
       case "map" -> map(name, definition);
       case "string" -> string(name, definition);
       case "integer" -> new IntegerShape(name, bounds(name, definition));
-      case "blob" -> new BlobShape(name, ModelOverrides.blobLength(name, bounds(name, definition)));
+      case "blob" -> new BlobShape(name, bounds(name, definition));
       case "boolean" -> new BooleanShape(name);
       case "timestamp" -> new TimestampShape(name);
       default -> throw new IllegalStateException("shape " + name + " has unsupported type " + type);

@@ -9,8 +9,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -144,6 +146,10 @@ public final class WireObject {
     return Optional.of(new WireObject(value, format, childPath(member)));
   }
 
+  public WireObject requiredStructure(String member) {
+    return structure(member).orElseThrow(() -> missing(member));
+  }
+
   /** A list of structures; a null element reads as an empty structure. */
   public List<WireObject> structures(String member) {
     JsonNode value = member(member);
@@ -175,6 +181,72 @@ public final class WireObject {
       throw missing(member);
     }
     return structures(member);
+  }
+
+  /** A list of strings; a null element is skipped, as an absent value. */
+  public List<String> strings(String member) {
+    JsonNode value = member(member);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw value.isObject()
+          ? serialization("Start of structure or map found where not expected.")
+          : serialization("Expected list or null");
+    }
+    List<String> result = new ArrayList<>(value.size());
+    for (JsonNode element : value) {
+      if (element.isNull()) {
+        continue;
+      }
+      if (!element.isTextual()) {
+        throw mismatch(element, "an String");
+      }
+      result.add(element.textValue());
+    }
+    return result;
+  }
+
+  public List<String> requiredStrings(String member) {
+    if (member(member) == null) {
+      throw missing(member);
+    }
+    return strings(member);
+  }
+
+  /**
+   * A map of strings to strings, in the order sent; a null value reads as the empty string (a
+   * tag without a value).
+   */
+  public Map<String, String> stringMap(String member) {
+    JsonNode value = member(member);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw value.isArray()
+          ? serialization("Start of list found where not expected")
+          : serialization("Expected map or null");
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      JsonNode text = field.getValue();
+      if (text.isNull()) {
+        result.put(field.getKey(), "");
+      } else if (text.isTextual()) {
+        result.put(field.getKey(), text.textValue());
+      } else {
+        throw mismatch(text, "an String");
+      }
+    }
+    return result;
+  }
+
+  public Map<String, String> requiredStringMap(String member) {
+    if (member(member) == null) {
+      throw missing(member);
+    }
+    return stringMap(member);
   }
 
   /**

@@ -65,8 +65,9 @@ class RequestProcessorTest {
   }
 
   private KinesisResponse send(String method, String contentType, String target, String authorization, byte[] body) {
-    return processor(AccountResolver.defaultAccountOnly()).process(new KinesisRequest("req-1", method, "/",
-        Optional.ofNullable(contentType), Optional.ofNullable(target), Optional.ofNullable(authorization), true, body));
+    return (KinesisResponse) processor(AccountResolver.defaultAccountOnly()).process(new KinesisRequest("req-1",
+        method, "/", Optional.ofNullable(contentType), Optional.ofNullable(target), Optional.ofNullable(authorization),
+        true, body));
   }
 
   private KinesisResponse post(String contentType, String target, String body) {
@@ -235,7 +236,7 @@ class RequestProcessorTest {
               + "constraint: Member must have value greater than or equal to 1");
         },
         AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), new WireCodec());
-    KinesisResponse response = strict.process(new KinesisRequest("r", "POST", "/", Optional.of(JSON),
+    KinesisResponse response = (KinesisResponse) strict.process(new KinesisRequest("r", "POST", "/", Optional.of(JSON),
         Optional.of(LIST_STREAMS), Optional.of(AUTH), true, "{\"Limit\":0}".getBytes(StandardCharsets.UTF_8)));
     assertJson(400, "ValidationException", "{\"__type\":\"ValidationException\",\"message\":\"1 validation error "
         + "detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or "

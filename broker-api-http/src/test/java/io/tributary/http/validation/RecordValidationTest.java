@@ -3,7 +3,6 @@ package io.tributary.http.validation;
 import static io.tributary.http.validation.ValidationAssertions.assertRejected;
 import static io.tributary.http.validation.ValidationAssertions.assertValid;
 import static io.tributary.http.validation.ValidationAssertions.assertValidation;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,25 +17,27 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * PutRecord and PutRecords: element paths, the record size cap, blobs in JSON and CBOR, and the
- * cap on how many violations one message lists.
+ * PutRecord and PutRecords: element paths, the model's record size ceiling, blobs in JSON and
+ * CBOR, and the cap on how many violations one message lists.
  */
 class RecordValidationTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int ONE_MIB = 1_048_576;
+  /** The model's {@code Data.max}: the largest record UpdateMaxRecordSize can allow. */
+  private static final int TEN_MIB = 10 * ONE_MIB;
   private static final String ENTRY = "com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310";
 
   @Test
-  void recordSizeCapIsTheDefaultMaximumRecordSizeNotTheModelsCeiling() {
-    assertEquals(ONE_MIB, ModelOverrides.DEFAULT_MAX_RECORD_SIZE_BYTES);
+  void recordOverOneMebibyteIsLeftForTheStreamsOwnLimit() {
+    assertValid("PutRecord", putRecordJson(ONE_MIB + 1));
   }
 
   @Test
-  void oversizeRecordIsRefusedWithAwsMessage() {
-    assertValidation("PutRecord", putRecordJson(1_048_954),
-        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048954"
-            + " cap=1048954]' at 'data' failed to satisfy constraint: Member must have length less"
-            + " than or equal to 1048576");
+  void recordOverTheModelsCeilingIsRefusedWithAwsMessage() {
+    assertValidation("PutRecord", putRecordJson(TEN_MIB + 1),
+        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=10485761"
+            + " cap=10485761]' at 'data' failed to satisfy constraint: Member must have length less"
+            + " than or equal to 10485760");
   }
 
   @Test
@@ -47,12 +48,12 @@ class RecordValidationTest {
   @Test
   void oversizeRecordAsCborByteStringIsRefusedAlike() {
     ObjectNode body = NODES.objectNode().put("StreamName", "s").put("PartitionKey", "k");
-    body.set("Data", NODES.binaryNode(new byte[ONE_MIB + 1]));
+    body.set("Data", NODES.binaryNode(new byte[TEN_MIB + 1]));
     assertRejected("PutRecord", body, WireFormat.CBOR, ErrorCode.VALIDATION,
-        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577"
-            + " cap=1048577]' at 'data' failed to satisfy constraint: Member must have length less"
-            + " than or equal to 1048576");
-    body.set("Data", NODES.binaryNode(new byte[ONE_MIB]));
+        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=10485761"
+            + " cap=10485761]' at 'data' failed to satisfy constraint: Member must have length less"
+            + " than or equal to 10485760");
+    body.set("Data", NODES.binaryNode(new byte[TEN_MIB]));
     assertValid("PutRecord", body, WireFormat.CBOR);
   }
 
@@ -141,11 +142,11 @@ class RecordValidationTest {
   void oversizeRecordInsideRecordsNamesItsData() {
     ArrayNode records = NODES.arrayNode();
     records.addObject().put("PartitionKey", "k").put("Data", "");
-    records.addObject().put("PartitionKey", "k").put("Data", base64(ONE_MIB + 1));
+    records.addObject().put("PartitionKey", "k").put("Data", base64(TEN_MIB + 1));
     assertRejected("PutRecords", putRecords(records), WireFormat.JSON, ErrorCode.VALIDATION,
-        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577"
-            + " cap=1048577]' at 'records.2.member.data' failed to satisfy constraint: Member must"
-            + " have length less than or equal to 1048576");
+        "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=10485761"
+            + " cap=10485761]' at 'records.2.member.data' failed to satisfy constraint: Member must"
+            + " have length less than or equal to 10485760");
   }
 
   @Test

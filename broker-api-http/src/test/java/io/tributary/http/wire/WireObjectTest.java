@@ -11,6 +11,8 @@ import io.tributary.http.Hex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -143,5 +145,35 @@ class WireObjectTest {
         .structure("StreamModeDetails");
     assertTrue(details.isPresent());
     assertEquals("ON_DEMAND", details.get().requiredString("StreamMode"));
+  }
+
+  @Test
+  void stringListSkipsNullElements() throws IOException {
+    assertEquals(List.of("a", "b"), json("{\"TagKeys\":[\"a\",null,\"b\"]}").requiredStrings("TagKeys"));
+    assertEquals(List.of(), json("{\"TagKeys\":null}").strings("TagKeys"));
+  }
+
+  @Test
+  void stringListOfWrongTypeFailsAsCoralSays() throws IOException {
+    assertError(ErrorCode.SERIALIZATION, "Expected list or null", () -> json("{\"TagKeys\":\"a\"}").strings("TagKeys"));
+    assertError(ErrorCode.SERIALIZATION, "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be "
+        + "converted to an String", () -> json("{\"TagKeys\":[1]}").strings("TagKeys"));
+    assertError(ErrorCode.VALIDATION, "1 validation error detected: Value null at 'tagKeys' failed to satisfy "
+        + "constraint: Member must not be null", () -> json("{}").requiredStrings("TagKeys"));
+  }
+
+  @Test
+  void stringMapKeepsTheOrderSentAndReadsNullAsEmpty() throws IOException {
+    Map<String, String> tags = json("{\"Tags\":{\"z\":\"1\",\"a\":null}}").requiredStringMap("Tags");
+    assertEquals(List.of("z", "a"), List.copyOf(tags.keySet()));
+    assertEquals("", tags.get("a"));
+  }
+
+  @Test
+  void stringMapOfWrongTypeFailsAsCoralSays() throws IOException {
+    assertError(ErrorCode.SERIALIZATION, "Start of list found where not expected",
+        () -> json("{\"Tags\":[]}").stringMap("Tags"));
+    assertError(ErrorCode.SERIALIZATION, "class java.lang.Boolean can not be converted to an String",
+        () -> json("{\"Tags\":{\"a\":true}}").stringMap("Tags"));
   }
 }

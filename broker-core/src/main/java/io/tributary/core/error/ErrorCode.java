@@ -35,6 +35,8 @@ public enum ErrorCode {
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400, false),
   /** An Authorization header that is not a well-formed SigV4 header. */
   INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, false),
+  /** A request that carries its SigV4 signature both in the query and in the headers. */
+  INVALID_SIGNATURE("InvalidSignatureException", 400, false),
   /** The service is temporarily unable to handle the request (shutting down, overloaded). */
   SERVICE_UNAVAILABLE("ServiceUnavailable", 503, true);
 

@@ -2,7 +2,6 @@ package io.tributary.core.operations;
 
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.KinesisException;
-import io.tributary.core.model.SequenceNumber;
 import io.tributary.core.model.ShardId;
 import io.tributary.core.model.ShardIteratorType;
 import io.tributary.core.model.StreamStatus;
@@ -16,20 +15,9 @@ import io.tributary.storage.StreamStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * GetShardIterator: an iterator at one of the five starting positions.
- *
- * <ul>
- *   <li>TRIM_HORIZON: the oldest record still kept.
- *   <li>LATEST: just after the newest record now in the shard.
- *   <li>AT_SEQUENCE_NUMBER / AFTER_SEQUENCE_NUMBER: at or just after a sequence number that
- *       this shard gave out.
- *   <li>AT_TIMESTAMP: the first record that arrived at or after the timestamp; past the newest
- *       record, the first record that will arrive at or after it. One index seek, so it answers
- *       at once even when nothing is at or after the timestamp.
- * </ul>
+ * GetShardIterator: an iterator at one of the five starting positions ({@link StartingPositions}).
  *
  * <p>Thread-safe.
  */
@@ -69,71 +57,9 @@ public final class GetShardIterator
         .filter(s -> status != StreamStatus.CREATING && status != StreamStatus.DELETING)
         .orElseThrow(() -> shardNotFound(key, shardId.toString()));
     ShardLog log = store.shardLog(shard.logId()).orElseThrow(() -> shardNotFound(key, shardId.toString()));
-    long next = switch (request.shardIteratorType()) {
-      case TRIM_HORIZON -> {
-        noSequenceNumber(request);
-        yield shard.startingSequence();
-      }
-      case LATEST -> {
-        noSequenceNumber(request);
-        yield afterNewest(shard, log);
-      }
-      case AT_SEQUENCE_NUMBER -> sequence(key, shard, request);
-      case AFTER_SEQUENCE_NUMBER -> sequence(key, shard, request) + 1;
-      case AT_TIMESTAMP -> atTimestamp(shard, log, request);
-    };
+    long next = StartingPositions.resolve("GetShardIterator", key, shard, log, request.shardIteratorType(),
+        request.startingSequenceNumber(), request.timestamp());
     return new Response(iterators.encode(stream, shardId, next));
-  }
-
-  private static long afterNewest(ShardState shard, ShardLog log) {
-    OptionalLong last = log.lastSequence();
-    return last.isPresent() ? last.getAsLong() + 1 : shard.startingSequence();
-  }
-
-  private static long atTimestamp(ShardState shard, ShardLog log, Request request) {
-    Instant at = request.timestamp().orElseThrow(() -> KinesisException.invalidArgument(
-        "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. "
-            + "Current request has no timestamp parameter."));
-    long millis = at.toEpochMilli();
-    OptionalLong found = log.firstSequenceAtOrAfter(millis);
-    if (found.isPresent()) {
-      return found.getAsLong();
-    }
-    // Nothing arrived at or after the timestamp yet: start where the next such record will be.
-    long fromTime = millis <= 0 ? 0 : millis >= (Long.MAX_VALUE >>> 20) ? Long.MAX_VALUE : millis << 20;
-    return Math.max(Math.max(afterNewest(shard, log), fromTime), shard.startingSequence());
-  }
-
-  private static long sequence(StreamKey key, ShardState shard, Request request) {
-    String type = request.shardIteratorType().name();
-    String text = request.startingSequenceNumber().orElseThrow(() -> KinesisException.invalidArgument(
-        "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or "
-            + "(2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified " + type
-            + " and no StartingSequenceNumber."));
-    SequenceNumber sequenceNumber = SequenceNumber.parse(text).orElseThrow(() -> KinesisException.invalidArgument(
-        "StartingSequenceNumber " + text + " used in GetShardIterator on shard " + shard.shardId()
-            + " in stream " + key.name() + " under account " + key.accountId() + " is invalid."));
-    if (sequenceNumber.shardIndex() != shard.shardId().index()) {
-      throw KinesisException.invalidArgument("Invalid StartingSequenceNumber. It encodes "
-          + new ShardId(sequenceNumber.shardIndex()) + ", while it was used in a call to a shard with "
-          + shard.shardId());
-    }
-    if (sequenceNumber.sequence() < shard.startingSequence()) {
-      throw KinesisException.invalidArgument(
-          "StartingSequenceNumber " + text + " used in GetShardIterator on shard " + shard.shardId()
-              + " in stream " + key.name() + " under account " + key.accountId()
-              + " is invalid because it did not come from this stream.");
-    }
-    return sequenceNumber.sequence();
-  }
-
-  private static void noSequenceNumber(Request request) {
-    if (request.startingSequenceNumber().isPresent()) {
-      throw KinesisException.invalidArgument(
-          "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or "
-              + "(2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified "
-              + request.shardIteratorType() + " and also a StartingSequenceNumber.");
-    }
   }
 
   static KinesisException shardNotFound(StreamKey key, String shardId) {

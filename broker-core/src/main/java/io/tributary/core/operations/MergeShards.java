@@ -5,6 +5,7 @@ import io.tributary.core.RequestContext;
 import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.ShardId;
 import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.storage.StreamStore;
 import java.math.BigInteger;
@@ -27,8 +28,9 @@ public final class MergeShards implements KinesisOperation<MergeShards.Request, 
 
   private final Resharding resharding;
 
-  public MergeShards(StreamRegistry registry, StreamStore store, BrokerConfig config, Clock clock) {
-    this.resharding = new Resharding(registry, store, config, clock);
+  public MergeShards(
+      StreamRegistry registry, StreamStore store, AppendNotifier appends, BrokerConfig config, Clock clock) {
+    this.resharding = new Resharding(registry, store, appends, config, clock);
   }
 
   @Override

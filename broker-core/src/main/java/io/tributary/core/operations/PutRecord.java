@@ -5,6 +5,7 @@ import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.EncryptionType;
 import io.tributary.core.model.SequenceNumber;
 import io.tributary.core.model.ShardId;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.ShardState;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
@@ -36,8 +37,8 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
 
   private final RecordWriter writer;
 
-  public PutRecord(StreamRegistry registry, StreamStore store, Clock clock) {
-    this.writer = new RecordWriter(registry, store, clock);
+  public PutRecord(StreamRegistry registry, StreamStore store, AppendNotifier appends, Clock clock) {
+    this.writer = new RecordWriter(registry, store, appends, clock);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.EncryptionType;
 import io.tributary.core.model.SequenceNumber;
 import io.tributary.core.model.ShardId;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.ShardState;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /**
  * PutRecords: up to 500 records, each routed on its own, with one result per record in request
- * order. The whole request is refused when its records (data plus partition keys) exceed 5 MiB,
- * with AWS's message; otherwise every record is written and acknowledged together. Records over
+ * order. The whole request is refused when its records (data plus partition keys) exceed 10 MiB,
+ * the request limit the API reference gives since AWS allowed 10 MiB records; otherwise every record is written and acknowledged together. Records over
  * the stream's {@code MaxRecordSizeInKiB} refuse the whole request with one ValidationException
  * naming each, at {@code records.<n>.member.data} counted from 1, as AWS's validation layer does.
  *
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public final class PutRecords implements KinesisOperation<PutRecords.Request, PutRecords.Response> {
   /** The most bytes of data and partition keys one request may carry. */
-  public static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+  public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
   public record Request(StreamRef stream, List<Entry> records) {}
 
@@ -44,8 +45,8 @@ public final class PutRecords implements KinesisOperation<PutRecords.Request, Pu
 
   private final RecordWriter writer;
 
-  public PutRecords(StreamRegistry registry, StreamStore store, Clock clock) {
-    this.writer = new RecordWriter(registry, store, clock);
+  public PutRecords(StreamRegistry registry, StreamStore store, AppendNotifier appends, Clock clock) {
+    this.writer = new RecordWriter(registry, store, appends, clock);
   }
 
   @Override
@@ -61,7 +62,7 @@ public final class PutRecords implements KinesisOperation<PutRecords.Request, Pu
       entries.add(new RecordWriter.Entry(e.data(), e.partitionKey(), e.explicitHashKey(), Optional.empty()));
     }
     if (bytes > MAX_REQUEST_BYTES) {
-      throw KinesisException.invalidArgument("Records size exceeds 5 MB limit");
+      throw KinesisException.invalidArgument("Records size exceeds 10 MB limit");
     }
     // The request's size is checked first, then each record's, in moto's order.
     List<String> tooLarge = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.HashKey;
 import io.tributary.core.model.SequenceNumber;
 import io.tributary.core.model.StreamStatus;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.ShardState;
 import io.tributary.core.streams.StreamKey;
 import io.tributary.core.streams.StreamRegistry;
@@ -34,18 +35,21 @@ import java.util.function.Function;
  * range holds it, and appending each shard's records, in request order, to its log.
  *
  * <p>All shards' appends are issued before any is awaited, so one request's records reach the
- * storage writer together and share a write (and, in fsync mode, one fsync).
+ * storage writer together and share a write (and, in fsync mode, one fsync). Once a shard's
+ * records are durable, its {@link AppendNotifier} listeners (SubscribeToShard) are signalled.
  *
  * <p>Thread-safe.
  */
 final class RecordWriter {
   private final StreamRegistry registry;
   private final StreamStore store;
+  private final AppendNotifier appends;
   private final Clock clock;
 
-  RecordWriter(StreamRegistry registry, StreamStore store, Clock clock) {
+  RecordWriter(StreamRegistry registry, StreamStore store, AppendNotifier appends, Clock clock) {
     this.registry = registry;
     this.store = store;
+    this.appends = appends;
     this.clock = clock;
   }
 
@@ -149,6 +153,7 @@ final class RecordWriter {
     Written[] result = new Written[entries.size()];
     for (Map.Entry<ShardState, CompletableFuture<List<StoredRecord>>> e : pending.entrySet()) {
       List<StoredRecord> stored = await(stream, e.getValue());
+      appends.signal(e.getKey().logId());
       List<Integer> positions = byShard.get(e.getKey());
       for (int j = 0; j < positions.size(); j++) {
         result[positions.get(j)] = new Written(e.getKey(),

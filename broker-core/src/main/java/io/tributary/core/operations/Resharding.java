@@ -4,6 +4,8 @@ import io.tributary.core.BrokerConfig;
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.StreamStatus;
+import io.tributary.core.streams.AppendNotifier;
+import io.tributary.core.streams.ShardState;
 import io.tributary.core.streams.StreamKey;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
@@ -17,6 +19,9 @@ import java.util.function.BiConsumer;
  * account's shard limit holds, the new shards' logs exist before the new shard list is
  * published, and the stream is UPDATING for the configured delay afterwards.
  *
+ * <p>Shards it closes are signalled on the {@link AppendNotifier}, so their subscribers learn at
+ * once that the shard ended.
+ *
  * <p>It runs under the stream's shard write lock, so no append is between routing and
  * acknowledgement while shards close (see {@link StreamRegistry#shardLock}).
  *
@@ -28,11 +33,13 @@ final class Resharding {
   private final BrokerConfig config;
   private final Clock clock;
   private final ShardLimit shardLimit;
+  private final AppendNotifier appends;
 
-  Resharding(StreamRegistry registry, StreamStore store, BrokerConfig config, Clock clock) {
+  Resharding(StreamRegistry registry, StreamStore store, AppendNotifier appends, BrokerConfig config, Clock clock) {
     this.shardLimit = new ShardLimit(registry, config);
     this.registry = registry;
     this.store = store;
+    this.appends = appends;
     this.config = config;
     this.clock = clock;
   }
@@ -56,6 +63,11 @@ final class Resharding {
       store.createShardLogs(lineage.createdLogs());
       StreamState after = registry.update(key, current -> lineage.applyTo(current).toBuilder()
           .status(StreamStatus.UPDATING, now + config.createStreamDelay().toMillis()).build());
+      for (ShardState shard : before.shards()) {
+        if (shard.isOpen() && after.shard(shard.shardId()).filter(ShardState::isOpen).isEmpty()) {
+          appends.signal(shard.logId());
+        }
+      }
       return new Change(before, after);
     } finally {
       lock.unlock();

@@ -7,6 +7,7 @@ import io.tributary.core.model.HashKey;
 import io.tributary.core.model.HashKeyRange;
 import io.tributary.core.model.ShardId;
 import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.storage.StreamStore;
 import java.math.BigInteger;
@@ -33,8 +34,9 @@ public final class SplitShard implements KinesisOperation<SplitShard.Request, Sp
 
   private final Resharding resharding;
 
-  public SplitShard(StreamRegistry registry, StreamStore store, BrokerConfig config, Clock clock) {
-    this.resharding = new Resharding(registry, store, config, clock);
+  public SplitShard(
+      StreamRegistry registry, StreamStore store, AppendNotifier appends, BrokerConfig config, Clock clock) {
+    this.resharding = new Resharding(registry, store, appends, config, clock);
   }
 
   @Override

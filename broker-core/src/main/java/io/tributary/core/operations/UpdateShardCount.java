@@ -7,6 +7,7 @@ import io.tributary.core.model.HashKeyRange;
 import io.tributary.core.model.StreamArn;
 import io.tributary.core.model.StreamName;
 import io.tributary.core.streams.ShardState;
+import io.tributary.core.streams.AppendNotifier;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
 import io.tributary.storage.StreamStore;
@@ -39,8 +40,9 @@ public final class UpdateShardCount implements KinesisOperation<UpdateShardCount
 
   private final Resharding resharding;
 
-  public UpdateShardCount(StreamRegistry registry, StreamStore store, BrokerConfig config, Clock clock) {
-    this.resharding = new Resharding(registry, store, config, clock);
+  public UpdateShardCount(
+      StreamRegistry registry, StreamStore store, AppendNotifier appends, BrokerConfig config, Clock clock) {
+    this.resharding = new Resharding(registry, store, appends, config, clock);
   }
 
   @Override

@@ -214,15 +214,15 @@ class RecordsTest {
   }
 
   @Test
-  void putRecordsOverFiveMebibytesIsRefusedWhole() {
-    byte[] big = new byte[1024 * 1024];
+  void putRecordsOverTenMebibytesIsRefusedWhole() {
+    byte[] big = new byte[1024 * 1024 - 16];
     List<PutRecords.Entry> entries = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 11; i++) {
       entries.add(new PutRecords.Entry(big, "k" + i, Optional.empty()));
     }
     KinesisException e = assertThrows(KinesisException.class,
         () -> f.broker.putRecords().execute(CONTEXT, new PutRecords.Request(s, entries)));
-    assertEquals("Records size exceeds 5 MB limit", e.getMessage());
+    assertEquals("Records size exceeds 10 MB limit", e.getMessage());
     assertEquals(List.of(), f.get(f.iterator(s, shardOf("k0"), ShardIteratorType.TRIM_HORIZON)).records());
   }
 
