@@ -97,9 +97,7 @@ class BadRequestTest {
             400, "UnknownOperationException", Optional.empty()),
         new BadRequest("another service's target", json, Optional.of("DynamoDB_20120810.ListTables"), true, describe,
             400, "UnknownOperationException", Optional.empty()),
-        new BadRequest("operation not implemented yet", json, Optional.of(TARGET_PREFIX + "SubscribeToShard"), true,
-            describe, 400, "UnknownOperationException",
-            Optional.of("Tributary does not implement SubscribeToShard yet.")),
+
         new BadRequest("wrong Content-Type", Optional.of("text/plain"), summary, true, describe,
             404, "UnknownOperationException", Optional.empty()),
         new BadRequest("no Content-Type", Optional.empty(), summary, true, describe,
@@ -126,6 +124,20 @@ class BadRequestTest {
     JsonNode error = errorBody(response);
     assertEquals(bad.type(), error.path("__type").asText(), describe(response));
     bad.message().ifPresent(message -> assertEquals(message, messageOf(error), describe(response)));
+    assertServerHealthy();
+  }
+
+  @Test
+  void getInsteadOfPostIsAccessDeniedAndTheServerStaysHealthy() throws Exception {
+    HttpRequest get = HttpRequest.newBuilder(server.endpoint().resolve("/")).timeout(Duration.ofSeconds(10))
+        .header("Authorization", AUTHORIZATION).GET().build();
+
+    HttpResponse<byte[]> response = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+
+    assertEquals(403, response.statusCode(), describe(response));
+    JsonNode error = errorBody(response);
+    assertEquals("AccessDeniedException", error.path("__type").asText(), describe(response));
+    assertEquals("Unable to determine service/operation name to be authorized", messageOf(error));
     assertServerHealthy();
   }
 

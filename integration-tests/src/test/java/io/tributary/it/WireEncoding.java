@@ -2,12 +2,17 @@ package io.tributary.it;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
@@ -64,16 +69,30 @@ enum WireEncoding {
             o.retryStrategy(AwsRetryStrategy.doNotRetry());
           }
         });
-    return new KinesisSdk(this, build(builder), recorder);
+    return new KinesisSdk(this, withCborSetting(builder::build), recorder);
   }
 
-  private KinesisClient build(KinesisClientBuilder builder) {
+  /**
+   * An asynchronous client for the server at {@code endpoint}, as SubscribeToShard needs: Netty,
+   * HTTP/2 with prior knowledge over plain TCP, as the SDK sets it up for Kinesis.
+   */
+  KinesisAsyncClient connectAsync(URI endpoint, ExchangeRecorder recorder) {
+    KinesisAsyncClientBuilder builder = KinesisAsyncClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(FAKE_CREDENTIALS)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2))
+        .overrideConfiguration(o -> o.addExecutionInterceptor(recorder));
+    return withCborSetting(builder::build);
+  }
+
+  private <T> T withCborSetting(Supplier<T> build) {
     String property = SdkSystemSetting.CBOR_ENABLED.property();
     synchronized (WireEncoding.class) {
       String before = System.getProperty(property);
       System.setProperty(property, Boolean.toString(cborEnabled));
       try {
-        return builder.build();
+        return build.get();
       } finally {
         if (before == null) {
           System.clearProperty(property);
