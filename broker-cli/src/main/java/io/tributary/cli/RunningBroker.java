@@ -65,7 +65,7 @@ final class RunningBroker implements AutoCloseable {
           () -> runMaintenance(broker), MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);
       long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       return new RunningBroker(store, server, maintenance, startMillis);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // also Netty's BindException, which it throws undeclared
       store.close();
       throw e;
     }
