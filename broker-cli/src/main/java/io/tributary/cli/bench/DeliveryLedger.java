@@ -1,5 +1,6 @@
 package io.tributary.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -33,6 +34,7 @@ final class DeliveryLedger {
             long unexpected, long corrupt, long outOfOrder, long wrongShard, long sequenceNumberMismatches,
             long acknowledgementOrderViolations, List<String> problems) {
 
+        @JsonProperty("passed")
         boolean passed() {
             return missing == 0 && duplicates == 0 && unexpected == 0 && corrupt == 0 && outOfOrder == 0
                     && wrongShard == 0 && sequenceNumberMismatches == 0 && acknowledgementOrderViolations == 0;
