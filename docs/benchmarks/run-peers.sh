@@ -31,7 +31,9 @@ ENCODINGS=${ENCODINGS:-json cbor}
 KINESALITE_VERSION=${KINESALITE_VERSION:-3.3.3}
 KINESIS_LOCAL_VERSION=${KINESIS_LOCAL_VERSION:-0.6.2}
 PEERS_DIR=${PEERS_DIR:-$HOME/.cache/tributary-bench-peers}
-JAR=${JAR:-$ROOT/broker-cli/target/tributary.jar}
+JAR=${JAR:-$ROOT/broker-cli/target/tributary.jar}            # runs the bench client
+SERVER_JAR=${SERVER_JAR:-$JAR}                                # runs `tributary serve`
+TRIBUTARY_ARGS=${TRIBUTARY_ARGS:---create-stream-delay-ms 0 --delete-stream-delay-ms 0 --shard-limit 10000}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 START_TIMEOUT=${START_TIMEOUT:-60}       # seconds a server gets to accept connections
@@ -94,10 +96,11 @@ start_server() {
   case "$name" in
     tributary)
       rm -rf "$WORK/tributary-data"
-      SERVER_CMD="java $SERVER_JAVA_OPTS -jar broker-cli/target/tributary.jar serve --port $port --data-dir \$WORK/tributary-data"
-      SERVER_VERSION="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
+      SERVER_CMD="java $SERVER_JAVA_OPTS -jar broker-cli/target/tributary.jar serve --port $port --data-dir \$WORK/tributary-data $TRIBUTARY_ARGS"
+      SERVER_VERSION="tributary $(server_jar_version)"
       # shellcheck disable=SC2086
-      (cd "$ROOT" && exec java $SERVER_JAVA_OPTS -jar "$JAR" serve --port "$port" --data-dir "$WORK/tributary-data") >"$logfile" 2>&1 &
+      (cd "$ROOT" && exec java $SERVER_JAVA_OPTS -jar "$SERVER_JAR" serve --port "$port" \
+        --data-dir "$WORK/tributary-data" $TRIBUTARY_ARGS) >"$logfile" 2>&1 &
       ;;
     kinesalite|kinesalite-leveldb)
       local path_args=() mode="in memory"
@@ -132,6 +135,11 @@ scenario_args() {  # scenario -> bench options
   esac
 }
 
+server_jar_version() {  # the version the server jar was built as, and the jar's date
+  local v; v=$(unzip -p "$SERVER_JAR" tributary-version.properties 2>/dev/null | sed -n 's/^version=//p' || true)
+  echo "${v:-unknown} (jar of $(date -u -r "$SERVER_JAR" +%Y-%m-%dT%H:%MZ 2>/dev/null || echo '?'))"
+}
+
 machine_info() {
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "nproc=$(nproc)"
@@ -140,7 +148,7 @@ machine_info() {
   echo "kernel=$(uname -sr)"
   echo "java=$(java -version 2>&1 | head -1)"
   echo "node=$(node --version)"
-  echo "tributary=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "tributary=$(server_jar_version), bench client at $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
   echo "smoke=$SMOKE"
 }
 
@@ -153,6 +161,7 @@ main() {
     (cd "$ROOT" && ./mvnw -q -pl broker-cli -am package -DskipTests) >&2
   fi
   [[ -f "$JAR" ]] || { log "no $JAR: build broker-cli first"; exit 2; }
+  [[ " $SERVERS " != *" tributary "* || -f "$SERVER_JAR" ]] || { log "no $SERVER_JAR"; exit 2; }
   if [[ " $SERVERS " == *" kinesalite"* || " $SERVERS " == *" kinesis-mock "* ]]; then install_peers; fi
 
   local clk_tck; clk_tck=$(getconf CLK_TCK)
