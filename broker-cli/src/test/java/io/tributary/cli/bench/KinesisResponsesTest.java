@@ -1,0 +1,184 @@
+package io.tributary.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class KinesisResponsesTest {
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void putRecordsResponseGivesEachRecordItsShardAndSequenceNumberOrItsErrorCode(WireEncoding encoding)
+            throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeNumberField("FailedRecordCount", 1);
+            g.writeFieldName("Records");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("SequenceNumber", "4960");
+            g.writeStringField("ShardId", "shardId-000000000001");
+            g.writeEndObject();
+            g.writeStartObject();
+            g.writeStringField("ErrorCode", "ProvisionedThroughputExceededException");
+            g.writeStringField("ErrorMessage", "Rate exceeded");
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeStringField("EncryptionType", "NONE");
+        });
+        PutRecordsOutcome outcome = new PutRecordsOutcome();
+
+        KinesisResponses.putRecords(p, outcome);
+
+        assertEquals(2, outcome.size());
+        assertEquals(1, outcome.failedRecordCount());
+        assertEquals(1, outcome.failedEntries());
+        assertTrue(outcome.succeeded(0));
+        assertEquals("shardId-000000000001", outcome.shardId(0));
+        assertEquals("4960", outcome.sequenceNumber(0));
+        assertFalse(outcome.succeeded(1));
+        assertEquals("ProvisionedThroughputExceededException", outcome.errorCode(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void getRecordsResponseHandsEveryRecordsBytesToTheSinkAndReturnsTheNextIterator(WireEncoding encoding)
+            throws IOException {
+        byte[] first = {0, 1, 2, (byte) 0xff};
+        byte[] second = new byte[300];
+        RecordPayload.write(second, 1, 2, 3);
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("Records");
+            g.writeStartArray();
+            for (byte[] data : List.of(first, second)) {
+                g.writeStartObject();
+                g.writeStringField("SequenceNumber", "seq-" + data.length);
+                g.writeNumberField("ApproximateArrivalTimestamp", 1.7e9);
+                g.writeFieldName("Data");
+                g.writeBinary(data);
+                g.writeStringField("PartitionKey", "k");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("NextShardIterator", "next");
+            g.writeNumberField("MillisBehindLatest", 0);
+        });
+        List<byte[]> data = new ArrayList<>();
+        List<String> sequenceNumbers = new ArrayList<>();
+
+        String next = KinesisResponses.getRecords(p, (bytes, sequenceNumber) -> {
+            data.add(bytes);
+            sequenceNumbers.add(sequenceNumber);
+        });
+
+        assertEquals("next", next);
+        assertArrayEquals(first, data.get(0));
+        assertArrayEquals(second, data.get(1));
+        assertEquals(List.of("seq-4", "seq-300"), sequenceNumbers);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void getRecordsOfAClosedShardHasNoNextIterator(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("Records");
+            g.writeStartArray();
+            g.writeEndArray();
+            g.writeNullField("NextShardIterator");
+        });
+
+        assertNull(KinesisResponses.getRecords(p, (bytes, sequenceNumber) -> { }));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void describeStreamListsOnlyShardsWithoutAnEndingSequenceNumber(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("StreamDescription");
+            g.writeStartObject();
+            g.writeStringField("StreamStatus", "ACTIVE");
+            g.writeFieldName("Shards");
+            g.writeStartArray();
+            shard(g, "shardId-000000000000", "123");
+            shard(g, "shardId-000000000001", null);
+            g.writeEndArray();
+            g.writeBooleanField("HasMoreShards", true);
+            g.writeEndObject();
+        });
+
+        KinesisResponses.StreamPage page = KinesisResponses.describeStream(p);
+
+        assertEquals("ACTIVE", page.status());
+        assertEquals(List.of("shardId-000000000001"), page.openShardIds());
+        assertEquals("shardId-000000000001", page.lastShardId());
+        assertTrue(page.hasMoreShards());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void errorBodyGivesItsShortTypeAndMessage(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeStringField("__type", "com.amazonaws.kinesis.v20131202#ResourceNotFoundException");
+            g.writeStringField("message", "Stream s not found");
+        });
+
+        assertEquals(new KinesisResponses.ErrorBody("ResourceNotFoundException", "Stream s not found"),
+                KinesisResponses.error(p));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void unknownFieldsAreSkippedWhateverTheirShape(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("ChildShards");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeFieldName("ParentShards");
+            g.writeStartArray();
+            g.writeString("shardId-000000000000");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeStringField("ShardIterator", "it");
+        });
+
+        assertEquals("it", KinesisResponses.shardIterator(p));
+    }
+
+    private static void shard(JsonGenerator g, String shardId, String ending) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ShardId", shardId);
+        g.writeFieldName("SequenceNumberRange");
+        g.writeStartObject();
+        g.writeStringField("StartingSequenceNumber", "1");
+        if (ending != null) {
+            g.writeStringField("EndingSequenceNumber", ending);
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static JsonParser parser(WireEncoding encoding, Body body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = encoding.factory().createGenerator(bytes)) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        }
+        return encoding.factory().createParser(bytes.toByteArray());
+    }
+}
