@@ -2,6 +2,7 @@ package io.tributary.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of an HTTP/2 connection's own pipeline (its streams have their own): turns
@@ -13,11 +14,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * <p>Stateless; confined to its channel's event loop.
  */
 final class Http2GracefulClose extends ChannelInboundHandlerAdapter {
+  static final long CLOSE_DELAY_MILLIS = 250;
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt == KinesisRequestHandler.CloseWhenIdle.INSTANCE) {
-      ctx.close();
+      // The streams end their exchanges on the same event; give the client a moment to take in
+      // their last frames before GOAWAY and the close. Without it a TLS client could see the
+      // connection close (close_notify) before it had processed a subscription's final frame,
+      // and report the stream as failed rather than finished.
+      ctx.executor().schedule(() -> {
+        ctx.close();
+      }, CLOSE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     } else {
       super.userEventTriggered(ctx, evt);
     }

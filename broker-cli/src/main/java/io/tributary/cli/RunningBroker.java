@@ -4,11 +4,14 @@ import io.tributary.core.Broker;
 import io.tributary.core.BrokerConfig;
 import io.tributary.http.KinesisHttpServer.HttpServerConfig;
 import io.tributary.http.KinesisHttpServer;
+import io.tributary.http.auth.AccountResolver;
 import io.tributary.storage.StreamStore;
 import io.tributary.storage.rocksdb.RocksDbStoreConfig;
 import io.tributary.storage.rocksdb.RocksDbStreamStore;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,12 +53,13 @@ final class RunningBroker implements AutoCloseable {
 
   /** Opens the store, builds the broker and starts listening; undoes what it did on failure. */
   static RunningBroker start(
-      RocksDbStoreConfig storeConfig, BrokerConfig brokerConfig, HttpServerConfig httpConfig, Clock clock) {
+      RocksDbStoreConfig storeConfig, BrokerConfig brokerConfig, HttpServerConfig httpConfig,
+      AccountResolver accounts, Clock clock) {
     long startNanos = System.nanoTime();
     StreamStore store = RocksDbStreamStore.open(storeConfig);
     try {
       Broker broker = new Broker(store, brokerConfig, clock);
-      KinesisHttpServer server = KinesisHttpServer.start(httpConfig, broker);
+      KinesisHttpServer server = KinesisHttpServer.start(httpConfig, broker, accounts);
       ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "tributary-maintenance");
         thread.setDaemon(true);
@@ -82,11 +86,19 @@ final class RunningBroker implements AutoCloseable {
 
   /** Where clients send requests: {@code http://HOST:PORT} with the port actually bound. */
   URI endpoint() {
+    return URI.create("http://" + hostForUri() + ":" + server.port());
+  }
+
+  /** Where TLS clients send requests, if a TLS port is open: {@code https://HOST:PORT}. */
+  Optional<URI> tlsEndpoint() {
+    OptionalInt tls = server.tlsPort();
+    return tls.isPresent() ? Optional.of(URI.create("https://" + hostForUri() + ":" + tls.getAsInt()))
+        : Optional.empty();
+  }
+
+  private String hostForUri() {
     String host = server.host();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return URI.create("http://" + host + ":" + server.port());
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** How long {@link #start} took: opening the store and binding the port. */

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.tributary.core.BrokerConfig;
 import io.tributary.http.KinesisHttpServer.HttpServerConfig;
+import io.tributary.http.auth.AccessKeyAccounts;
+import io.tributary.http.tls.TlsConfig;
 import io.tributary.storage.Durability;
 import io.tributary.storage.StorageException;
 import io.tributary.storage.rocksdb.RocksDbStoreConfig;
@@ -13,7 +15,10 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -27,9 +32,10 @@ import picocli.CommandLine.Spec;
  * {@code tributary serve}: opens the data directory, answers Kinesis requests over HTTP, and
  * stops cleanly on SIGTERM or Ctrl-C.
  *
- * <p>Once the server is listening it prints exactly one line to standard output, {@code
- * Tributary listening on http://HOST:PORT}, with the port actually bound (so {@code --port 0}
- * can be used by scripts and tests). Logs go to standard error. A start-up failure (a data
+ * <p>Once the server is listening it prints one line to standard output, {@code Tributary
+ * listening on http://HOST:PORT}, with the port actually bound (so {@code --port 0} can be used
+ * by scripts and tests), and with {@code --tls-port} a second one, {@code Tributary listening on
+ * https://HOST:PORT}. Logs go to standard error. A start-up failure (a data
  * directory that cannot be opened, a port in use) is one line on standard error and exit code 1.
  *
  * <p>The flag names and defaults of {@code --host}, {@code --port} and {@code --data-dir} are a
@@ -67,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
   private int shardLimit;
   private int maxRequestBytes;
   private Level logLevel;
+  private Integer tlsPort;
+  private Path tlsCert;
+  private Path tlsKey;
+  private final Map<String, String> accountByAccessKey = new LinkedHashMap<>();
 
   @Option(
       names = "--host",
@@ -192,8 +202,61 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   @Option(
-      names = "--log-level",
+      names = "--tls-port",
       order = 11,
+      paramLabel = "PORT",
+      description = "Also serve HTTPS (HTTP/1.1 and HTTP/2, by ALPN or by the HTTP/2 preface when the "
+          + "client sends no ALPN) on this port; 0 picks a free port. Off unless given.")
+  void tlsPort(int value) {
+    if (value < 0 || value > 65_535) {
+      throw badValue("--tls-port must be 0 to 65535, was " + value);
+    }
+    tlsPort = value;
+  }
+
+  @Option(
+      names = "--tls-cert",
+      order = 12,
+      paramLabel = "PEM",
+      description = "Certificate chain (PEM) for --tls-port. Without --tls-cert and --tls-key, a "
+          + "self-signed certificate for localhost and 127.0.0.1 is made on first start and kept "
+          + "in DIR/tls.")
+  void tlsCert(Path value) {
+    tlsCert = value;
+  }
+
+  @Option(
+      names = "--tls-key",
+      order = 13,
+      paramLabel = "PEM",
+      description = "Unencrypted private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert.")
+  void tlsKey(Path value) {
+    tlsKey = value;
+  }
+
+  @Option(
+      names = "--access-key",
+      order = 14,
+      paramLabel = "KEY=ACCOUNT",
+      description = "Requests signed with access key KEY act as the 12-digit ACCOUNT; repeatable. "
+          + "Other keys act as --account-id. Streams, consumers, tags and limits are separate "
+          + "per account and region.")
+  void accessKeys(List<String> values) {
+    accountByAccessKey.clear();
+    for (String value : values) {
+      int eq = value.indexOf('=');
+      String key = eq < 0 ? "" : value.substring(0, eq);
+      String account = eq < 0 ? "" : value.substring(eq + 1);
+      if (key.isEmpty() || !account.matches("\\d{12}")) {
+        throw badValue("--access-key must be KEY=ACCOUNT with a 12-digit account, was '" + value + "'");
+      }
+      accountByAccessKey.put(key, account);
+    }
+  }
+
+  @Option(
+      names = "--log-level",
+      order = 15,
       defaultValue = "info",
       paramLabel = "LEVEL",
       description = "Level of Tributary's own logs: error, warn, info, debug or trace.")
@@ -208,9 +271,11 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     ((Logger) LoggerFactory.getLogger("io.tributary")).setLevel(logLevel);
     PrintWriter err = spec.commandLine().getErr();
+    HttpServerConfig httpConfig = httpServerConfig(); // a bad flag combination is a usage error
     RunningBroker broker;
     try {
-      broker = RunningBroker.start(storeConfig(), brokerConfig(), httpServerConfig(), Clock.systemUTC());
+      broker = RunningBroker.start(storeConfig(), brokerConfig(), httpConfig,
+          new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC());
     } catch (Exception e) { // BindException arrives undeclared from Netty, so catch Exception
       err.println("tributary: " + startFailure(e));
       err.flush();
@@ -225,6 +290,7 @@ final class ServeCommand implements Callable<Integer> {
         durability.name().toLowerCase(Locale.ROOT));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Tributary listening on " + broker.endpoint());
+    broker.tlsEndpoint().ifPresent(tls -> out.println("Tributary listening on " + tls));
     out.flush();
     broker.awaitClosed();
     return 0;
@@ -246,7 +312,25 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The HTTP settings the flags describe. */
   HttpServerConfig httpServerConfig() {
-    return new HttpServerConfig(host, port, maxRequestBytes, HttpServerConfig.DEFAULT_OPERATION_THREADS);
+    HttpServerConfig config =
+        new HttpServerConfig(host, port, maxRequestBytes, HttpServerConfig.DEFAULT_OPERATION_THREADS);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw badValue("--tls-cert and --tls-key go together: give both or neither");
+    }
+    if (tlsPort == null) {
+      if (tlsCert != null) {
+        throw badValue("--tls-cert and --tls-key need --tls-port");
+      }
+      return config;
+    }
+    return config.withTls(tlsCert != null
+        ? TlsConfig.pemFiles(tlsPort, tlsCert, tlsKey)
+        : TlsConfig.selfSigned(tlsPort, dataDir.resolve("tls")));
+  }
+
+  /** Access keys given with --access-key, and the accounts they act as. */
+  Map<String, String> accountByAccessKey() {
+    return Map.copyOf(accountByAccessKey);
   }
 
   Level logLevel() {

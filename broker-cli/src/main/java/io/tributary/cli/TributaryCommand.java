@@ -1,5 +1,6 @@
 package io.tributary.cli;
 
+import io.tributary.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,5 +12,5 @@ import picocli.CommandLine.Command;
     description = "A durable, self-hosted, Kinesis-compatible stream broker.",
     mixinStandardHelpOptions = true,
     versionProvider = TributaryVersion.class,
-    subcommands = ServeCommand.class)
+    subcommands = {ServeCommand.class, BenchCommand.class})
 final class TributaryCommand {}

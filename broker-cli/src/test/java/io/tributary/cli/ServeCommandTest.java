@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.tributary.core.BrokerConfig;
 import io.tributary.http.KinesisHttpServer.HttpServerConfig;
+import io.tributary.http.tls.TlsConfig;
 import io.tributary.storage.Durability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,8 @@ class ServeCommandTest {
   private static final List<String> SERVE_FLAGS = List.of(
       "--host", "--port", "--data-dir", "--durability", "--account-id", "--region",
       "--create-stream-delay-ms", "--delete-stream-delay-ms", "--shard-limit",
-      "--max-request-bytes", "--log-level", "--help", "--version");
+      "--max-request-bytes", "--tls-port", "--tls-cert", "--tls-key", "--access-key", "--log-level",
+      "--help", "--version");
 
   @Test
   void defaultsListenOnLoopbackPort4567WithDataUnderDotData() {
@@ -75,6 +77,51 @@ class ServeCommandTest {
     assertEquals(Level.DEBUG, serve.logLevel());
   }
 
+  @Test
+  void tlsPortWithoutCertificateUsesASelfSignedOneInTheDataDirectory() {
+    HttpServerConfig http = parse("--data-dir", "/tmp/streams", "--tls-port", "0").httpServerConfig();
+
+    TlsConfig tls = http.tls().orElseThrow();
+    assertEquals(0, tls.port());
+    assertEquals(new TlsConfig.SelfSigned(Path.of("/tmp/streams/tls")), tls.certificate());
+  }
+
+  @Test
+  void tlsCertificateFilesAreUsedWhenGiven() {
+    HttpServerConfig http =
+        parse("--tls-port", "8443", "--tls-cert", "c.pem", "--tls-key", "k.pem").httpServerConfig();
+
+    assertEquals(new TlsConfig.PemFiles(Path.of("c.pem"), Path.of("k.pem")), http.tls().orElseThrow().certificate());
+    assertEquals(8443, http.tls().orElseThrow().port());
+  }
+
+  @Test
+  void noTlsPortMeansNoTls() {
+    assertTrue(parse().httpServerConfig().tls().isEmpty());
+  }
+
+  @Test
+  void tlsCertificateWithoutKeyOrPortIsAUsageError() {
+    assertThrows(ParameterException.class,
+        () -> parse("--tls-port", "0", "--tls-cert", "c.pem").httpServerConfig());
+    assertThrows(ParameterException.class,
+        () -> parse("--tls-cert", "c.pem", "--tls-key", "k.pem").httpServerConfig());
+  }
+
+  @Test
+  void accessKeysMapToTheirAccounts() {
+    ServeCommand serve = parse("--access-key", "AKIDA=111111111111", "--access-key", "AKIDB=222222222222");
+
+    assertEquals(java.util.Map.of("AKIDA", "111111111111", "AKIDB", "222222222222"), serve.accountByAccessKey());
+  }
+
+  @Test
+  void topLevelHelpListsBench() {
+    Run run = run("--help");
+
+    assertTrue(run.out().contains("bench"), run.out());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"wal", "WAL", "Wal"})
   void durabilityIgnoresCase(String value) {
@@ -96,6 +143,9 @@ class ServeCommandTest {
         List.of("--shard-limit", "0"),
         List.of("--max-request-bytes", "0"),
         List.of("--log-level", "loud"),
+        List.of("--tls-port", "70000"),
+        List.of("--access-key", "AKID"),
+        List.of("--access-key", "AKID=123"),
         List.of("--no-such-flag"),
         List.of("surplus-argument"));
   }
