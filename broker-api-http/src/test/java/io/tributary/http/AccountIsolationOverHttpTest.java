@@ -1,5 +1,6 @@
 package io.tributary.http;
 
+import io.tributary.core.InMemoryStreamStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

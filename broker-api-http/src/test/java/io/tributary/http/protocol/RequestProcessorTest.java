@@ -1,5 +1,6 @@
 package io.tributary.http.protocol;
 
+import io.tributary.core.InMemoryStreamStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import io.tributary.core.error.KinesisException;
 import io.tributary.core.model.StreamName;
 import io.tributary.core.operations.ListStreams;
 import io.tributary.http.Hex;
-import io.tributary.http.InMemoryStreamStore;
 import io.tributary.http.auth.AccountResolver;
 import io.tributary.http.operations.OperationBinding;
 import io.tributary.http.operations.OperationMapper;
