@@ -145,6 +145,28 @@ class ReshardingTest {
     }
   }
 
+  /**
+   * A filtered listing continues with its {@code NextToken} alone: the Kinesis Client Library's
+   * {@code KinesisShardDetector} sends the {@code ShardFilter} with the first ListShards call only
+   * and then just the token, which the API reference says "unambiguously identifies the stream".
+   * The token must carry the filter too, or later pages list shards the filter excludes.
+   */
+  @ParameterizedTest
+  @EnumSource(WireEncoding.class)
+  void filteredListShardsContinuedWithNextTokenAloneKeepsTheFilter(WireEncoding encoding) {
+    try (KinesisSdk sdk = encoding.connect(server.endpoint())) {
+      KinesisClient kinesis = sdk.client();
+      String name = sdk.newStreamName("filtered-pages");
+      splitThenMerge(sdk, name);
+
+      List<List<String>> pages = pagesOf(kinesis, ListShardsRequest.builder().streamName(name).maxResults(1)
+          .shardFilter(f -> f.type(ShardFilterType.AT_LATEST)).build());
+
+      assertEquals(List.of(List.of(shardId(2)), List.of(shardId(4))), pages);
+      sdk.assertEveryExchangeUsedItsEncoding();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(WireEncoding.class)
   void splitAtAKeyNotInsideTheShardFailsWithInvalidArgument(WireEncoding encoding) {
