@@ -213,6 +213,30 @@ class RetentionTest {
     }
   }
 
+  /**
+   * AWS: IncreaseStreamRetentionPeriod "does not make previous, expired data (older than the
+   * stream's previous retention period) accessible after the operation has been called", whether
+   * or not it has been deleted yet.
+   */
+  @ParameterizedTest
+  @EnumSource(WireEncoding.class)
+  void increasingRetentionDoesNotBringBackExpiredRecords(WireEncoding encoding) {
+    try (KinesisSdk sdk = encoding.connect(endpoint())) {
+      KinesisClient kinesis = sdk.client();
+      createActiveStream(kinesis, "increased", 1);
+      put(kinesis, "increased", "expired");
+      clock.advance(Duration.ofHours(25));
+      List<String> expired = texts(sdk.readShard("increased", SHARD_0, ShardIteratorType.TRIM_HORIZON));
+
+      kinesis.increaseStreamRetentionPeriod(b -> b.streamName("increased").retentionPeriodHours(48));
+      List<String> afterIncrease = texts(sdk.readShard("increased", SHARD_0, ShardIteratorType.TRIM_HORIZON));
+
+      assertEquals(List.of(), expired);
+      assertEquals(List.of(), afterIncrease, "an expired record came back after IncreaseStreamRetentionPeriod");
+      sdk.assertEveryExchangeUsedItsEncoding();
+    }
+  }
+
   private URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
