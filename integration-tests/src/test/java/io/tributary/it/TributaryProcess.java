@@ -61,9 +61,19 @@ final class TributaryProcess implements AutoCloseable {
    * @param extraArgs more {@code serve} flags, such as {@code --durability fsync}
    */
   static TributaryProcess start(Path dataDir, String... extraArgs) {
+    return start(dataDir, Duration.ofMillis(50), extraArgs);
+  }
+
+  /**
+   * Starts a server on a free port whose streams stay CREATING, and UPDATING after a reshard,
+   * for {@code createStreamDelay}, with a 50 ms delete delay, and waits until it listens.
+   *
+   * @param extraArgs more {@code serve} flags, such as {@code --durability fsync}
+   */
+  static TributaryProcess start(Path dataDir, Duration createStreamDelay, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(
         "serve", "--port", "0", "--data-dir", dataDir.toString(),
-        "--create-stream-delay-ms", "50", "--delete-stream-delay-ms", "50"));
+        "--create-stream-delay-ms", Long.toString(createStreamDelay.toMillis()), "--delete-stream-delay-ms", "50"));
     args.addAll(List.of(extraArgs));
     TributaryProcess server = new TributaryProcess(List.copyOf(args));
     server.launch();

@@ -57,11 +57,28 @@ enum WireEncoding {
    *     retried PutRecords could store a batch twice
    */
   KinesisSdk connect(URI endpoint, boolean withoutRetries) {
+    return connect(endpoint, FAKE_CREDENTIALS, Region.US_EAST_1, withoutRetries);
+  }
+
+  /**
+   * A client for the server at {@code endpoint} that signs with the access key {@code accessKeyId}
+   * (and a fake secret) for {@code region}, as a tenant of a server started with {@code
+   * --access-key} would: the server takes the account from the key and the region from the
+   * signature's credential scope.
+   */
+  KinesisSdk connect(URI endpoint, String accessKeyId, Region region) {
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "tributary-fake-secret"));
+    return connect(endpoint, credentials, region, false);
+  }
+
+  private KinesisSdk connect(URI endpoint, StaticCredentialsProvider credentials, Region region,
+      boolean withoutRetries) {
     ExchangeRecorder recorder = new ExchangeRecorder();
     KinesisClientBuilder builder = KinesisClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(FAKE_CREDENTIALS)
+        .region(region)
+        .credentialsProvider(credentials)
         .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
         .overrideConfiguration(o -> {
           o.addExecutionInterceptor(recorder);
