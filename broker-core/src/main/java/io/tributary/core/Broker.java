@@ -153,9 +153,9 @@ public final class Broker {
     this.splitShard = new SplitShard(registry, store, appends, config, clock);
     this.mergeShards = new MergeShards(registry, store, appends, config, clock);
     this.updateShardCount = new UpdateShardCount(registry, store, appends, config, clock);
-    this.increaseStreamRetentionPeriod = new IncreaseStreamRetentionPeriod(registry, clock);
-    this.decreaseStreamRetentionPeriod = new DecreaseStreamRetentionPeriod(registry, clock);
     this.retention = new RetentionEnforcer(registry, store, clock);
+    this.increaseStreamRetentionPeriod = new IncreaseStreamRetentionPeriod(registry, retention, clock);
+    this.decreaseStreamRetentionPeriod = new DecreaseStreamRetentionPeriod(registry, retention, clock);
   }
 
   private static byte[] secret(StreamStore store) {

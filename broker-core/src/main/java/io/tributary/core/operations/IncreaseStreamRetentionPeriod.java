@@ -1,6 +1,7 @@
 package io.tributary.core.operations;
 
 import io.tributary.core.RequestContext;
+import io.tributary.core.streams.RetentionEnforcer;
 import io.tributary.core.streams.StreamRegistry;
 import java.time.Clock;
 
@@ -20,8 +21,8 @@ public final class IncreaseStreamRetentionPeriod
 
   private final RetentionChange change;
 
-  public IncreaseStreamRetentionPeriod(StreamRegistry registry, Clock clock) {
-    this.change = new RetentionChange(registry, clock);
+  public IncreaseStreamRetentionPeriod(StreamRegistry registry, RetentionEnforcer retention, Clock clock) {
+    this.change = new RetentionChange(registry, retention, clock);
   }
 
   @Override

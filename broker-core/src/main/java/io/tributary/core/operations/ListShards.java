@@ -60,7 +60,13 @@ public final class ListShards implements KinesisOperation<ListShards.Request, Li
       PageTokens.Page page = tokens.decode(PageTokens.Kind.LIST_SHARDS, request.nextToken().get())
           .filter(p -> p.accountId().equals(context.accountId()) && p.region().equals(context.region()))
           .orElseThrow(() -> KinesisException.invalidArgument("Invalid NextToken."));
-      key = new StreamKey(page.accountId(), page.region(), new StreamName(page.scope()));
+      String[] scope = page.scope().split("/", -1);
+      key = new StreamKey(page.accountId(), page.region(), new StreamName(scope[0]));
+      // The first page's filter carries on unless the continuation sends its own: the Kinesis
+      // Client Library sends ShardFilter with the first call only.
+      if (filter.isEmpty()) {
+        filter = filterOf(scope);
+      }
       after = ShardId.parse(page.after());
     } else if (!named) {
       throw KinesisException.invalidArgument("Either NextToken or StreamName should be provided.");
@@ -99,10 +105,33 @@ public final class ListShards implements KinesisOperation<ListShards.Request, Li
       page.add(ShardDescription.of(shard));
     }
     Optional<String> next = more
-        ? Optional.of(tokens.encode(PageTokens.Kind.LIST_SHARDS, key.accountId(), key.region(), key.name().value(),
+        ? Optional.of(tokens.encode(PageTokens.Kind.LIST_SHARDS, key.accountId(), key.region(), scope(key, filter),
             page.get(page.size() - 1).shardId().toString()))
         : Optional.empty();
     return new Response(page, next);
+  }
+
+  /**
+   * A NextToken's scope: the stream name, then, if the listing is filtered, the filter's type,
+   * shard id and timestamp in epoch millis, separated by {@code /} (which neither names nor shard
+   * ids may contain), e.g. {@code orders/AT_LATEST//} or {@code orders/AFTER_SHARD_ID/shardId-1/}.
+   */
+  private static String scope(StreamKey key, Optional<ShardFilter> filter) {
+    if (filter.isEmpty()) {
+      return key.name().value();
+    }
+    ShardFilter f = filter.get();
+    return key.name().value() + "/" + f.type() + "/" + f.shardId().orElse("") + "/"
+        + f.timestamp().map(t -> Long.toString(t.toEpochMilli())).orElse("");
+  }
+
+  private static Optional<ShardFilter> filterOf(String[] scope) {
+    if (scope.length < 4) {
+      return Optional.empty();
+    }
+    return Optional.of(new ShardFilter(ShardFilter.Type.valueOf(scope[1]),
+        scope[2].isEmpty() ? Optional.empty() : Optional.of(scope[2]),
+        scope[3].isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(scope[3])))));
   }
 
   /** Whether a shard passes the filter; shard lifetimes come from their sequence bounds. */

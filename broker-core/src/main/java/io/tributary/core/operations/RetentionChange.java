@@ -3,12 +3,14 @@ package io.tributary.core.operations;
 import io.tributary.core.RequestContext;
 import io.tributary.core.error.KinesisException;
 import io.tributary.core.streams.StreamKey;
+import io.tributary.core.streams.RetentionEnforcer;
 import io.tributary.core.streams.StreamRegistry;
 import java.time.Clock;
 
 /**
  * What Increase- and DecreaseStreamRetentionPeriod share: AWS's range of 24 to 8,760 hours, the
- * direction check, and AWS's texts for both.
+ * direction check, and AWS's texts for both. An increase first trims what the old period had
+ * already expired, so it never makes those records readable again.
  *
  * <p>Thread-safe.
  */
@@ -17,10 +19,12 @@ final class RetentionChange {
   static final int MAX_HOURS = 8760;
 
   private final StreamRegistry registry;
+  private final RetentionEnforcer retention;
   private final Clock clock;
 
-  RetentionChange(StreamRegistry registry, Clock clock) {
+  RetentionChange(StreamRegistry registry, RetentionEnforcer retention, Clock clock) {
     this.registry = registry;
+    this.retention = retention;
     this.clock = clock;
   }
 
@@ -46,6 +50,11 @@ final class RetentionChange {
         throw KinesisException.invalidArgument("Requested retention period (" + hours + " hours) for stream "
             + key.name() + " can not be longer than existing retention period (" + existing
             + " hours). Use IncreaseRetentionPeriod API.");
+      }
+      if (hours > existing) {
+        // Records already past the old period stay gone (AWS: an increase "does not make
+        // previous, expired data ... accessible"): trim them before the longer period applies.
+        retention.trimNow(current, clock.millis() - existing * 3_600_000L);
       }
       return current.toBuilder().retentionHours(hours).build();
     });

@@ -49,6 +49,17 @@ public final class RetentionEnforcer {
     }
   }
 
+  /**
+   * Deletes the stream's records that arrived before {@code cutoffMillis} now, from every shard.
+   * IncreaseStreamRetentionPeriod calls it with the old period's cutoff before it lengthens the
+   * period, because AWS does not make records expired under the previous period readable again.
+   */
+  public void trimNow(StreamState stream, long cutoffMillis) {
+    for (ShardState shard : stream.shards()) {
+      store.shardLog(shard.logId()).ifPresent(log -> trim(log, cutoffMillis));
+    }
+  }
+
   private static void trim(ShardLog log, long cutoffMillis) {
     OptionalLong first = log.firstSequence();
     if (first.isEmpty() || (first.getAsLong() >>> 20) >= cutoffMillis) {

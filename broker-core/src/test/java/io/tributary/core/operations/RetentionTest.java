@@ -56,6 +56,15 @@ class RetentionTest {
   }
 
   @Test
+  void increasingRetentionDoesNotBringBackRecordsTheOldPeriodExpired() {
+    f.put(s, "k", "expired");
+    f.clock.advance(Duration.ofHours(25));
+    f.put(s, "k", "kept");
+    f.broker.increaseStreamRetentionPeriod().execute(CONTEXT, new IncreaseStreamRetentionPeriod.Request(s, 48));
+    assertEquals(List.of("kept"), readAll());
+  }
+
+  @Test
   void retentionChangesUseAwsBoundsAndWording() {
     KinesisException low = assertThrows(KinesisException.class, () -> f.broker.decreaseStreamRetentionPeriod()
         .execute(CONTEXT, new DecreaseStreamRetentionPeriod.Request(s, 23)));

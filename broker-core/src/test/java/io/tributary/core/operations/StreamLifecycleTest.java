@@ -183,6 +183,25 @@ class StreamLifecycleTest {
   }
 
   @Test
+  void listShardsContinuedWithATokenAloneKeepsTheFirstPagesFilter() {
+    StreamRef s = f.activeStream("s", 2);
+    f.broker.splitShard().execute(CONTEXT, new SplitShard.Request(s, "shardId-000000000000",
+        java.math.BigInteger.TEN.pow(30)));
+    f.clock.advance(Duration.ofSeconds(1));
+    Optional<ShardFilter> atLatest =
+        Optional.of(new ShardFilter(ShardFilter.Type.AT_LATEST, Optional.empty(), Optional.empty()));
+    ListShards.Response first = f.broker.listShards().execute(CONTEXT, new ListShards.Request(s, Optional.empty(),
+        Optional.empty(), OptionalInt.of(2), Optional.empty(), atLatest));
+    StreamRef none = new StreamRef(Optional.empty(), Optional.empty());
+    ListShards.Response rest = f.broker.listShards().execute(CONTEXT, new ListShards.Request(none, first.nextToken(),
+        Optional.empty(), OptionalInt.of(2), Optional.empty(), Optional.empty()));
+    List<ShardId> listed = new java.util.ArrayList<>();
+    first.shards().forEach(d -> listed.add(d.shardId()));
+    rest.shards().forEach(d -> listed.add(d.shardId()));
+    assertEquals(List.of(new ShardId(1), new ShardId(2), new ShardId(3)), listed);
+  }
+
+  @Test
   void listShardsFiltersAfterShardIdAndAtLatest() {
     StreamRef s = f.activeStream("s", 3);
     ListShards.Response after = f.broker.listShards().execute(CONTEXT, new ListShards.Request(s, Optional.empty(),
