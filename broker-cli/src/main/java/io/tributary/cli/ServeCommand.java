@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
   private Duration createStreamDelay;
   private Duration deleteStreamDelay;
   private int shardLimit;
+  private int onDemandStreamLimit;
   private int maxRequestBytes;
   private Level logLevel;
   private Integer tlsPort;
@@ -189,8 +190,21 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   @Option(
-      names = "--max-request-bytes",
+      names = "--on-demand-stream-limit",
       order = 10,
+      defaultValue = "50",
+      paramLabel = "STREAMS",
+      description = "Most ON_DEMAND streams one account may have in one region (AWS's default: 50).")
+  void onDemandStreamLimit(int value) {
+    if (value < 0) {
+      throw badValue("--on-demand-stream-limit must not be negative, was " + value);
+    }
+    onDemandStreamLimit = value;
+  }
+
+  @Option(
+      names = "--max-request-bytes",
+      order = 11,
       defaultValue = "" + HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
       paramLabel = "BYTES",
       description = "Largest request body accepted; larger ones get HTTP 413.")
@@ -203,7 +217,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--tls-port",
-      order = 11,
+      order = 12,
       paramLabel = "PORT",
       description = "Also serve HTTPS (HTTP/1.1 and HTTP/2, by ALPN or by the HTTP/2 preface when the "
           + "client sends no ALPN) on this port; 0 picks a free port. Off unless given.")
@@ -216,7 +230,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--tls-cert",
-      order = 12,
+      order = 13,
       paramLabel = "PEM",
       description = "Certificate chain (PEM) for --tls-port. Without --tls-cert and --tls-key, a "
           + "self-signed certificate for localhost and 127.0.0.1 is made on first start and kept "
@@ -227,7 +241,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--tls-key",
-      order = 13,
+      order = 14,
       paramLabel = "PEM",
       description = "Unencrypted private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert.")
   void tlsKey(Path value) {
@@ -236,7 +250,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--access-key",
-      order = 14,
+      order = 15,
       paramLabel = "KEY=ACCOUNT",
       description = "Requests signed with access key KEY act as the 12-digit ACCOUNT; repeatable. "
           + "Other keys act as --account-id. Streams, consumers, tags and limits are separate "
@@ -256,7 +270,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--log-level",
-      order = 15,
+      order = 16,
       defaultValue = "info",
       paramLabel = "LEVEL",
       description = "Level of Tributary's own logs: error, warn, info, debug or trace.")
@@ -307,7 +321,8 @@ final class ServeCommand implements Callable<Integer> {
         .withDefaultAccountId(accountId)
         .withDefaultRegion(region)
         .withStreamDelays(createStreamDelay, deleteStreamDelay)
-        .withShardLimit(shardLimit);
+        .withShardLimit(shardLimit)
+        .withOnDemandStreamCountLimit(onDemandStreamLimit);
   }
 
   /** The HTTP settings the flags describe. */

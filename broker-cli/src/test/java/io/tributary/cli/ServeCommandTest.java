@@ -25,7 +25,7 @@ import picocli.CommandLine.ParameterException;
 class ServeCommandTest {
   private static final List<String> SERVE_FLAGS = List.of(
       "--host", "--port", "--data-dir", "--durability", "--account-id", "--region",
-      "--create-stream-delay-ms", "--delete-stream-delay-ms", "--shard-limit",
+      "--create-stream-delay-ms", "--delete-stream-delay-ms", "--shard-limit", "--on-demand-stream-limit",
       "--max-request-bytes", "--tls-port", "--tls-cert", "--tls-key", "--access-key", "--log-level",
       "--help", "--version");
 
@@ -61,7 +61,7 @@ class ServeCommandTest {
         "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/streams",
         "--durability", "fsync", "--account-id", "123456789012", "--region", "eu-west-1",
         "--create-stream-delay-ms", "50", "--delete-stream-delay-ms", "0", "--shard-limit", "7",
-        "--max-request-bytes", "4096", "--log-level", "debug");
+        "--max-request-bytes", "4096", "--log-level", "debug", "--on-demand-stream-limit", "3");
 
     assertEquals("0.0.0.0", serve.httpServerConfig().host());
     assertEquals(0, serve.httpServerConfig().port());
@@ -74,6 +74,7 @@ class ServeCommandTest {
     assertEquals(Duration.ofMillis(50), broker.createStreamDelay());
     assertEquals(Duration.ZERO, broker.deleteStreamDelay());
     assertEquals(7, broker.shardLimit());
+    assertEquals(3, broker.onDemandStreamCountLimit());
     assertEquals(Level.DEBUG, serve.logLevel());
   }
 
@@ -141,6 +142,7 @@ class ServeCommandTest {
         List.of("--create-stream-delay-ms", "-5"),
         List.of("--delete-stream-delay-ms", "soon"),
         List.of("--shard-limit", "0"),
+        List.of("--on-demand-stream-limit", "-1"),
         List.of("--max-request-bytes", "0"),
         List.of("--log-level", "loud"),
         List.of("--tls-port", "70000"),
