@@ -153,10 +153,17 @@ final class BenchSession implements AutoCloseable {
     /** Prints the summary, writes {@code --json-out} if asked, and returns the exit code. */
     int finish(Map<String, Object> parameters, double measuredSeconds, String latencyKind, MeterReport main,
             MeterReport producer, DeliveryLedger.Verification verification, String outcome) {
+        return finish(parameters, measuredSeconds, latencyKind, main, producer, verification, null, outcome);
+    }
+
+    /** As {@link #finish}, for a run whose consumers used enhanced fan-out subscriptions. */
+    int finish(Map<String, Object> parameters, double measuredSeconds, String latencyKind, MeterReport main,
+            MeterReport producer, DeliveryLedger.Verification verification,
+            SubscriptionCounters.Report subscriptions, String outcome) {
         BenchReport report = new BenchReport(scenario, settings.endpoint(),
                 settings.encoding().name().toLowerCase(Locale.ROOT), stream, parameters, startTime.toString(),
                 Instant.now().toString(), measuredSeconds, latencyKind, main.throughput(), main.latency(),
-                main.errors(), producer, verification,
+                main.errors(), producer, verification, subscriptions,
                 (processCpuNanos() - startCpuNanos) / 1e9, outcome);
         out.print(ReportText.of(report));
         out.flush();
