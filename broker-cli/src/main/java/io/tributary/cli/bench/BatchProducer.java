@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * One producer: numbers its records 0, 1, 2, ..., writes each as a {@link RecordPayload} with
  * partition key {@code p<producer>-<sequence>} (so records spread over the shards by MD5, as
- * distinct keys do in practice), sends them with PutRecords, and accounts for the answer in its
- * {@link Meter} and, when there is one, the {@link DeliveryLedger}.
+ * distinct keys do in practice), sends them with PutRecords (or, one record at a time, with
+ * PutRecord), and accounts for the answer in its {@link Meter} and, when there is one, the
+ * {@link DeliveryLedger}.
  *
  * <p>After a send, the records that failed (per-record {@code ErrorCode}, or the whole request)
  * can be sent again with {@link #resendFailed}, keeping their sequence and bytes.
@@ -20,6 +21,7 @@ final class BatchProducer {
     private final int producerId;
     private final Meter meter;
     private final DeliveryLedger ledger;
+    private final PutApi api;
     private final RecordBatch batch;
     private final long[] sequences;
     private final boolean[] failed;
@@ -30,6 +32,19 @@ final class BatchProducer {
     /** @param ledger where acknowledgements go, or null when the run does not verify reads */
     BatchProducer(KinesisClient client, String stream, int producerId, int batchSize, int recordBytes, Meter meter,
             DeliveryLedger ledger) {
+        this(client, stream, producerId, batchSize, recordBytes, meter, ledger, PutApi.PUT_RECORDS);
+    }
+
+    /**
+     * @param ledger where acknowledgements go, or null when the run does not verify reads
+     * @param api the operation to write with; PutRecord takes a {@code batchSize} of 1
+     */
+    BatchProducer(KinesisClient client, String stream, int producerId, int batchSize, int recordBytes, Meter meter,
+            DeliveryLedger ledger, PutApi api) {
+        if (api == PutApi.PUT_RECORD && batchSize != 1) {
+            throw new IllegalArgumentException("PutRecord sends one record per request, not " + batchSize);
+        }
+        this.api = api;
         this.client = client;
         this.stream = stream;
         this.producerId = producerId;
@@ -95,7 +110,13 @@ final class BatchProducer {
         long start = System.nanoTime();
         requestFailed = true;
         try {
-            client.putRecords(stream, batch, outcome);
+            if (api == PutApi.PUT_RECORD) {
+                KinesisResponses.PutResult result = client.putRecord(stream, batch.partitionKey(0), batch.data(0));
+                outcome.reset();
+                outcome.add(result.shardId(), result.sequenceNumber(), null);
+            } else {
+                client.putRecords(stream, batch, outcome);
+            }
         } catch (RequestFailedException e) {
             meter.requestFailed(e.errorType());
             Arrays.fill(failed, 0, size, true);

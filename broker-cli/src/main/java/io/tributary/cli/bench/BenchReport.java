@@ -9,7 +9,8 @@ import java.util.Map;
  * <p>{@code throughput}, {@code latency} and {@code errors} describe the scenario's main side:
  * acknowledged writes for {@code put} and {@code put-latency}, reads for {@code get} and
  * {@code e2e}. {@code producer} is the writing side of {@code get} (the pre-load) and {@code e2e}.
- * Latencies are in microseconds; {@code latencyKind} says what was timed.
+ * Latencies are in microseconds; {@code latencyKind} says what was timed. {@code subscriptions}
+ * is there only for an {@code e2e} run with enhanced fan-out consumers.
  *
  * @param outcome {@code ok}, {@code verification-failed} or {@code failed}
  */
@@ -17,7 +18,8 @@ import java.util.Map;
 record BenchReport(String scenario, String endpoint, String encoding, String stream,
         Map<String, Object> parameters, String startTime, String endTime, double measuredSeconds,
         String latencyKind, MeterReport.Throughput throughput, LatencySummary latency, MeterReport.Errors errors,
-        MeterReport producer, DeliveryLedger.Verification verification, double clientCpuSeconds, String outcome) {
+        MeterReport producer, DeliveryLedger.Verification verification, SubscriptionCounters.Report subscriptions,
+        double clientCpuSeconds, String outcome) {
 
     static final String OK = "ok";
     static final String VERIFICATION_FAILED = "verification-failed";

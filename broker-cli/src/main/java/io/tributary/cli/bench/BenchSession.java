@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every scenario does around its measurement: create the stream (or reuse it) and wait for
- * it to be ACTIVE, hand out clients, delete the stream it created, and print and write the report.
+ * it to be ACTIVE, register an enhanced fan-out consumer if asked and wait for it to be ACTIVE,
+ * hand out clients, deregister the consumer and delete the stream it created, and print and write
+ * the report.
  *
  * <p>Confined to the scenario's command thread; the clients it hands out belong to their workers.
  */
@@ -33,6 +35,8 @@ final class BenchSession implements AutoCloseable {
     private final Instant startTime = Instant.now();
     private final long startCpuNanos = processCpuNanos();
     private boolean created;
+    private String streamArn;
+    private String consumerArn;
 
     BenchSession(String scenario, CommonOptions options, PrintStream out, PrintStream err) {
         this.scenario = scenario;
@@ -90,9 +94,52 @@ final class BenchSession implements AutoCloseable {
         }
     }
 
-    /** Deletes the stream if this run created it and it is not to be kept; failures are only reported. */
+    /**
+     * Registers an enhanced fan-out consumer of the stream {@link #openStream} opened, named
+     * {@code tributary-bench-<time>}, and waits until it is ACTIVE (polling DescribeStreamConsumer).
+     * It is deregistered when the session closes.
+     *
+     * @return its ConsumerARN
+     */
+    String registerConsumer() {
+        if (streamArn == null) {
+            throw new RequestFailedException("MissingStreamARN", 0,
+                    "DescribeStream gave no StreamARN for " + stream + ", which RegisterStreamConsumer needs", null);
+        }
+        String name = "tributary-bench-" + Long.toString(System.currentTimeMillis(), 36);
+        try (KinesisClient client = newClient()) {
+            KinesisResponses.ConsumerDescription consumer = client.registerStreamConsumer(streamArn, name);
+            if (consumer.consumerArn() == null) {
+                throw new RequestFailedException("MissingConsumerARN", 200,
+                        "RegisterStreamConsumer gave no ConsumerARN", null);
+            }
+            consumerArn = consumer.consumerArn();
+            long deadline = System.nanoTime() + ACTIVE_TIMEOUT_NANOS;
+            while (!"ACTIVE".equals(consumer.status())) {
+                if (System.nanoTime() > deadline) {
+                    throw new RequestFailedException("ConsumerNotActive", 0,
+                            "consumer " + consumerArn + " not ACTIVE after 120 s", null);
+                }
+                sleepMillis(50);
+                consumer = client.describeStreamConsumer(consumerArn);
+            }
+            return consumerArn;
+        }
+    }
+
+    /**
+     * Deregisters the consumer this session registered, then deletes the stream if this run
+     * created it and it is not to be kept; failures are only reported.
+     */
     @Override
     public void close() {
+        if (consumerArn != null) {
+            try (KinesisClient client = newClient()) {
+                client.deregisterStreamConsumer(consumerArn);
+            } catch (RequestFailedException e) {
+                err.println("[" + scenario + "] could not deregister consumer " + consumerArn + ": " + e.getMessage());
+            }
+        }
         if (!created || options.keepStream) {
             return;
         }
@@ -106,10 +153,17 @@ final class BenchSession implements AutoCloseable {
     /** Prints the summary, writes {@code --json-out} if asked, and returns the exit code. */
     int finish(Map<String, Object> parameters, double measuredSeconds, String latencyKind, MeterReport main,
             MeterReport producer, DeliveryLedger.Verification verification, String outcome) {
+        return finish(parameters, measuredSeconds, latencyKind, main, producer, verification, null, outcome);
+    }
+
+    /** As {@link #finish}, for a run whose consumers used enhanced fan-out subscriptions. */
+    int finish(Map<String, Object> parameters, double measuredSeconds, String latencyKind, MeterReport main,
+            MeterReport producer, DeliveryLedger.Verification verification,
+            SubscriptionCounters.Report subscriptions, String outcome) {
         BenchReport report = new BenchReport(scenario, settings.endpoint(),
                 settings.encoding().name().toLowerCase(Locale.ROOT), stream, parameters, startTime.toString(),
                 Instant.now().toString(), measuredSeconds, latencyKind, main.throughput(), main.latency(),
-                main.errors(), producer, verification,
+                main.errors(), producer, verification, subscriptions,
                 (processCpuNanos() - startCpuNanos) / 1e9, outcome);
         out.print(ReportText.of(report));
         out.flush();
@@ -154,6 +208,9 @@ final class BenchSession implements AutoCloseable {
             }
             if (!"ACTIVE".equals(page.status())) {
                 return null;
+            }
+            if (page.streamArn() != null) {
+                streamArn = page.streamArn();
             }
             shards.addAll(page.openShardIds());
             if (!page.hasMoreShards() || page.lastShardId() == null) {

@@ -24,16 +24,27 @@ import java.util.Arrays;
  * keep-alive sockets after five seconds); when a reused connection fails before any byte of the
  * response arrived, the request is sent once more on a fresh connection, as HTTP clients do.
  *
- * <p>Confined to one thread. The response body lives in a buffer that the next exchange reuses.
+ * <p>A response can also be streamed ({@link #openStream}): its head is read, and a 2xx body is
+ * left to be read as it arrives through {@link #streamedBody()}, which undoes the chunked
+ * transfer coding. SubscribeToShard answers this way over HTTP/1.1, with an event stream that
+ * lasts minutes; once the streamed body has been read to its end the connection takes the next
+ * request, and if it is closed before its end the connection is closed with it.
+ *
+ * <p>Confined to one thread, except {@link #abort()}. The response body lives in a buffer that the
+ * next exchange reuses.
  */
 final class HttpConnection implements Closeable {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
+    /** How a response body ends. */
+    private enum Framing { CONTENT_LENGTH, CHUNKED, UNTIL_EOF }
+
     private final String host;
     private final int port;
     private final int timeoutMillis;
-    private Socket socket;
+    /** Volatile only so that {@link #abort()} sees it from another thread. */
+    private volatile Socket socket;
     private InputStream in;
     private OutputStream out;
     private boolean reused;
@@ -43,6 +54,11 @@ final class HttpConnection implements Closeable {
     private byte[] body = new byte[READ_BUFFER_BYTES];
     private int bodyLength;
     private boolean closeAfterResponse;
+    private String contentType;
+    /** How the body of the response whose head was just read is framed, and its length if it has one. */
+    private Framing framing;
+    private long contentLength;
+    private BodyStream streamedBody;
 
     HttpConnection(String host, int port, int timeoutMillis) {
         this.host = host;
@@ -57,16 +73,67 @@ final class HttpConnection implements Closeable {
      * @return the HTTP status; the body is then in {@link #body()} up to {@link #bodyLength()}
      */
     int exchange(byte[] head, int headLength, byte[] requestBody, int requestBodyLength) throws IOException {
+        return transmit(head, headLength, requestBody, requestBodyLength, false);
+    }
+
+    /**
+     * Sends a request as {@link #exchange} does but reads only the head of a 2xx response: its body
+     * is then read as it arrives through {@link #streamedBody()}. Any other response is read whole
+     * into {@link #body()}, as {@link #exchange} reads it.
+     *
+     * @return the HTTP status
+     */
+    int openStream(byte[] head, int headLength, byte[] requestBody, int requestBodyLength) throws IOException {
+        return transmit(head, headLength, requestBody, requestBodyLength, true);
+    }
+
+    /**
+     * The body of the 2xx response {@link #openStream} just read the head of, with the transfer
+     * coding removed. Until it has returned end of stream or been closed, the connection takes no
+     * other request.
+     */
+    InputStream streamedBody() {
+        if (streamedBody == null) {
+            throw new IllegalStateException("no streamed response body is open");
+        }
+        return streamedBody;
+    }
+
+    /** The {@code Content-Type} of the last response, or null if it had none. */
+    String contentType() {
+        return contentType;
+    }
+
+    /**
+     * Closes the socket, so that a read blocked on it fails at once. The one method any thread may
+     * call: it is how another thread stops a worker waiting on a streamed body.
+     */
+    void abort() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Abandoning the connection: nothing to do.
+            }
+        }
+    }
+
+    private int transmit(byte[] head, int headLength, byte[] requestBody, int requestBodyLength, boolean streaming)
+            throws IOException {
+        if (streamedBody != null) {
+            throw new IllegalStateException("a streamed response body is still open on this connection");
+        }
         boolean wasReused = socket != null && reused;
         try {
-            return send(head, headLength, requestBody, requestBodyLength);
+            return send(head, headLength, requestBody, requestBodyLength, streaming);
         } catch (StaleConnectionException e) {
             close();
             if (!wasReused) {
                 throw e;
             }
             try {
-                return send(head, headLength, requestBody, requestBodyLength);
+                return send(head, headLength, requestBody, requestBodyLength, streaming);
             } catch (IOException | RuntimeException retryFailure) {
                 close();
                 throw retryFailure;
@@ -87,18 +154,14 @@ final class HttpConnection implements Closeable {
 
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Closing a socket we are abandoning: nothing to do.
-            }
-        }
+        abort();
         socket = null;
         reused = false;
+        streamedBody = null;
     }
 
-    private int send(byte[] head, int headLength, byte[] requestBody, int requestBodyLength) throws IOException {
+    private int send(byte[] head, int headLength, byte[] requestBody, int requestBodyLength, boolean streaming)
+            throws IOException {
         if (socket == null) {
             open();
         }
@@ -112,8 +175,13 @@ final class HttpConnection implements Closeable {
         } catch (SocketException e) {
             throw new StaleConnectionException(e);
         }
-        int status = readResponse();
+        int status = readHead();
         reused = true;
+        if (streaming && status / 100 == 2) {
+            streamedBody = new BodyStream(framing, contentLength);
+            return status;
+        }
+        readBody();
         if (closeAfterResponse) {
             close();
         }
@@ -133,15 +201,16 @@ final class HttpConnection implements Closeable {
         reused = false;
     }
 
-    /** Reads one response whose first bytes are already in the read buffer. */
-    private int readResponse() throws IOException {
+    /** Reads the status line and headers of a response whose first bytes are already in the read buffer. */
+    private int readHead() throws IOException {
         String statusLine = readLine();
         if (!statusLine.startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP/1.x response: " + abbreviate(statusLine));
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
-        long contentLength = -1L;
+        contentLength = -1L;
         boolean chunked = false;
+        contentType = null;
         closeAfterResponse = statusLine.startsWith("HTTP/1.0");
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
@@ -156,33 +225,53 @@ final class HttpConnection implements Closeable {
                 chunked = value.toLowerCase().contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 closeAfterResponse = value.equalsIgnoreCase("close");
+            } else if (name.equalsIgnoreCase("Content-Type")) {
+                contentType = value;
             }
         }
-        bodyLength = 0;
-        if (chunked) {
-            readChunkedBody();
-        } else if (contentLength >= 0) {
-            readBody(Math.toIntExact(contentLength));
-        } else {
-            readUntilEof();
+        framing = chunked ? Framing.CHUNKED : contentLength >= 0 ? Framing.CONTENT_LENGTH : Framing.UNTIL_EOF;
+        if (framing == Framing.UNTIL_EOF) {
             closeAfterResponse = true;
         }
         return status;
     }
 
+    /** Reads the whole body of the response whose head {@link #readHead()} just read. */
+    private void readBody() throws IOException {
+        bodyLength = 0;
+        switch (framing) {
+            case CHUNKED -> readChunkedBody();
+            case CONTENT_LENGTH -> readBody(Math.toIntExact(contentLength));
+            case UNTIL_EOF -> readUntilEof();
+        }
+    }
+
     private void readChunkedBody() throws IOException {
         while (true) {
-            String sizeLine = readLine();
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            int size = readChunkSize();
             if (size == 0) {
-                while (!readLine().isEmpty()) {
-                    // Trailers are not used by any Kinesis endpoint; skip them.
-                }
+                skipTrailers();
                 return;
             }
             readBody(size);
             readLine();
+        }
+    }
+
+    /** Reads a chunk-size line, extensions ignored. */
+    private int readChunkSize() throws IOException {
+        String sizeLine = readLine();
+        int semicolon = sizeLine.indexOf(';');
+        try {
+            return Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+        } catch (NumberFormatException e) {
+            throw new IOException("bad chunk-size line: " + abbreviate(sizeLine), e);
+        }
+    }
+
+    private void skipTrailers() throws IOException {
+        while (!readLine().isEmpty()) {
+            // Trailers are not used by any Kinesis endpoint; skip them.
         }
     }
 
@@ -253,6 +342,104 @@ final class HttpConnection implements Closeable {
 
     private static String abbreviate(String text) {
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+
+    /**
+     * A response body read as it arrives, straight from the connection's read buffer: chunk sizes,
+     * chunk delimiters and trailers are consumed here and never reach the reader. At the end of
+     * the body the connection is free for the next request (or closed, if the response said so);
+     * closing the stream before its end closes the connection, whose remaining bytes are unread.
+     */
+    private final class BodyStream extends InputStream {
+        private final Framing framing;
+        /** Bytes left in the current chunk, or in a Content-Length body. */
+        private long remaining;
+        private boolean inChunk;
+        private boolean finished;
+
+        BodyStream(Framing framing, long contentLength) {
+            this.framing = framing;
+            this.remaining = framing == Framing.CONTENT_LENGTH ? contentLength : 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (finished) {
+                return -1;
+            }
+            if (length == 0) {
+                return 0;
+            }
+            if (remaining == 0 && framing != Framing.UNTIL_EOF && !nextChunk()) {
+                finish();
+                return -1;
+            }
+            if (readPosition == readLimit && !fill()) {
+                if (framing == Framing.UNTIL_EOF) {
+                    finish();
+                    return -1;
+                }
+                throw new EOFException("connection closed inside a response body");
+            }
+            int n = readLimit - readPosition;
+            if (framing != Framing.UNTIL_EOF) {
+                n = (int) Math.min(n, remaining);
+            }
+            n = Math.min(n, length);
+            System.arraycopy(readBuffer, readPosition, target, offset, n);
+            readPosition += n;
+            remaining -= n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            int buffered = readLimit - readPosition;
+            return finished ? 0 : framing == Framing.UNTIL_EOF ? buffered : (int) Math.min(buffered, remaining);
+        }
+
+        /** Ends the body; before its end, that means abandoning the connection. */
+        @Override
+        public void close() {
+            if (!finished) {
+                finished = true;
+                HttpConnection.this.close();
+            }
+        }
+
+        /** Moves to the next chunk with data; false at the end of the body. */
+        private boolean nextChunk() throws IOException {
+            if (framing == Framing.CONTENT_LENGTH) {
+                return false;
+            }
+            if (inChunk) {
+                if (!readLine().isEmpty()) {
+                    throw new IOException("chunk data not followed by CRLF");
+                }
+            }
+            int size = readChunkSize();
+            if (size == 0) {
+                skipTrailers();
+                return false;
+            }
+            inChunk = true;
+            remaining = size;
+            return true;
+        }
+
+        private void finish() {
+            finished = true;
+            streamedBody = null;
+            if (closeAfterResponse) {
+                HttpConnection.this.close();
+            }
+        }
     }
 
     /** The server closed a keep-alive connection before sending any byte of a response. */

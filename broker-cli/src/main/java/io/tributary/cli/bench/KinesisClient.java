@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * surfaces as a {@link RequestFailedException}: a server error carries its {@code __type}, a
  * transport failure the exception's name.
  *
- * <p>Confined to one thread, like the connection it owns.
+ * <p>Confined to one thread, like the connection it owns, except {@link #abort()}.
  */
 final class KinesisClient implements Closeable {
 
@@ -126,6 +126,76 @@ final class KinesisClient implements Closeable {
         return decode(p, KinesisResponses::putRecord);
     }
 
+    /** Registers an enhanced fan-out consumer of the stream; it starts CREATING. */
+    KinesisResponses.ConsumerDescription registerStreamConsumer(String streamArn, String consumerName) {
+        JsonParser p = call("RegisterStreamConsumer", g -> {
+            g.writeStringField("StreamARN", streamArn);
+            g.writeStringField("ConsumerName", consumerName);
+        });
+        return decode(p, KinesisResponses::consumer);
+    }
+
+    KinesisResponses.ConsumerDescription describeStreamConsumer(String consumerArn) {
+        JsonParser p = call("DescribeStreamConsumer", g -> g.writeStringField("ConsumerARN", consumerArn));
+        return decode(p, KinesisResponses::consumer);
+    }
+
+    void deregisterStreamConsumer(String consumerArn) {
+        decode(call("DeregisterStreamConsumer", g -> g.writeStringField("ConsumerARN", consumerArn)), p -> null);
+    }
+
+    /**
+     * Subscribes the consumer to the shard and reads the stream's {@code initial-response}. The
+     * subscription's events then arrive on the returned stream, which holds this client's
+     * connection until it ends or is closed: the client sends nothing else meanwhile.
+     *
+     * @param startingSequenceNumber for AT_ and AFTER_SEQUENCE_NUMBER; null otherwise
+     */
+    SubscriptionStream subscribeToShard(String consumerArn, String shardId, String startingPositionType,
+            String startingSequenceNumber) {
+        int status = send("SubscribeToShard", g -> {
+            g.writeStringField("ConsumerARN", consumerArn);
+            g.writeStringField("ShardId", shardId);
+            g.writeFieldName("StartingPosition");
+            g.writeStartObject();
+            g.writeStringField("Type", startingPositionType);
+            if (startingSequenceNumber != null) {
+                g.writeStringField("SequenceNumber", startingSequenceNumber);
+            }
+            g.writeEndObject();
+        }, true);
+        if (status / 100 != 2) {
+            try {
+                throw failure(settings.encoding().factory().createParser(connection.body(), 0,
+                        connection.bodyLength()), status);
+            } catch (IOException e) {
+                throw new RequestFailedException("UndecodableResponse", status, e.getMessage(), e);
+            }
+        }
+        SubscriptionStream stream = new SubscriptionStream(connection.streamedBody(), settings.encoding().factory());
+        String contentType = connection.contentType();
+        if (contentType == null || !contentType.startsWith(SubscriptionStream.CONTENT_TYPE)) {
+            stream.close();
+            throw new RequestFailedException("NotAnEventStream", status,
+                    "SubscribeToShard answered with Content-Type " + contentType, null);
+        }
+        try {
+            stream.readInitialResponse();
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+        return stream;
+    }
+
+    /**
+     * Closes the connection at once, failing a read blocked on it: how another thread stops this
+     * client's reader. The one method of this client that any thread may call.
+     */
+    void abort() {
+        connection.abort();
+    }
+
     @Override
     public void close() {
         connection.close();
@@ -145,8 +215,25 @@ final class KinesisClient implements Closeable {
 
     /** Sends one operation and returns a parser over its 2xx body; throws on anything else. */
     private JsonParser call(String operation, BodyWriter writer) {
+        int status = send(operation, writer, false);
+        JsonParser p;
+        try {
+            p = settings.encoding().factory().createParser(connection.body(), 0, connection.bodyLength());
+        } catch (IOException e) {
+            throw new RequestFailedException("UndecodableResponse", status, e.getMessage(), e);
+        }
+        if (status / 100 != 2) {
+            throw failure(p, status);
+        }
+        return p;
+    }
+
+    /**
+     * Writes the operation's body and head and sends them, returning the status. With
+     * {@code streaming}, a 2xx body is left unread in the connection ({@link HttpConnection#openStream}).
+     */
+    private int send(String operation, BodyWriter writer, boolean streaming) {
         WireEncoding encoding = settings.encoding();
-        int status;
         try {
             body.reset();
             try (JsonGenerator g = encoding.factory().createGenerator(body)) {
@@ -155,26 +242,24 @@ final class KinesisClient implements Closeable {
                 g.writeEndObject();
             }
             writeHead(operation, encoding);
-            status = connection.exchange(head.array(), head.size(), body.array(), body.size());
+            return streaming
+                    ? connection.openStream(head.array(), head.size(), body.array(), body.size())
+                    : connection.exchange(head.array(), head.size(), body.array(), body.size());
         } catch (IOException e) {
             throw new RequestFailedException(e.getClass().getSimpleName(), 0, e.getMessage(), e);
         }
-        try {
-            JsonParser p = encoding.factory().createParser(connection.body(), 0, connection.bodyLength());
-            if (status / 100 == 2) {
-                return p;
-            }
-            KinesisResponses.ErrorBody error;
-            try (p) {
-                error = KinesisResponses.error(p);
-            } catch (IOException e) {
-                error = new KinesisResponses.ErrorBody(null, null);
-            }
-            String type = error.type() != null ? error.type() : "HTTP" + status;
-            throw new RequestFailedException(type, status, error.message(), null);
+    }
+
+    /** The failure an error answer stands for: its {@code __type}, or {@code HTTP<status>} without one. */
+    private static RequestFailedException failure(JsonParser errorBody, int status) {
+        KinesisResponses.ErrorBody error;
+        try (errorBody) {
+            error = KinesisResponses.error(errorBody);
         } catch (IOException e) {
-            throw new RequestFailedException("UndecodableResponse", status, e.getMessage(), e);
+            error = new KinesisResponses.ErrorBody(null, null);
         }
+        String type = error.type() != null ? error.type() : "HTTP" + status;
+        return new RequestFailedException(type, status, error.message(), null);
     }
 
     private void writeHead(String operation, WireEncoding encoding) {

@@ -20,8 +20,22 @@ final class KinesisResponses {
         void accept(byte[] data, String sequenceNumber);
     }
 
-    /** A page of DescribeStream: the status, the shards still open, and whether more follow. */
-    record StreamPage(String status, List<String> openShardIds, String lastShardId, boolean hasMoreShards) {
+    /** A page of DescribeStream: the ARN, the status, the shards still open, and whether more follow. */
+    record StreamPage(String streamArn, String status, List<String> openShardIds, String lastShardId,
+            boolean hasMoreShards) {
+    }
+
+    /** An enhanced fan-out consumer as RegisterStreamConsumer and DescribeStreamConsumer describe it. */
+    record ConsumerDescription(String consumerArn, String status) {
+    }
+
+    /**
+     * What a {@code SubscribeToShardEvent} said besides its records.
+     *
+     * @param continuationSequenceNumber where a new subscription picks up (AFTER_SEQUENCE_NUMBER);
+     *     null in the last event of a closed shard
+     */
+    record SubscriptionEvent(int records, String continuationSequenceNumber, long millisBehindLatest) {
     }
 
     /** The shard and sequence number one PutRecord call stored its record at. */
@@ -108,6 +122,7 @@ final class KinesisResponses {
     }
 
     static StreamPage describeStream(JsonParser p) throws IOException {
+        String streamArn = null;
         String status = null;
         List<String> open = new ArrayList<>();
         String last = null;
@@ -124,6 +139,7 @@ final class KinesisResponses {
                 String inner = p.currentName();
                 p.nextToken();
                 switch (inner) {
+                    case "StreamARN" -> streamArn = text(p);
                     case "StreamStatus" -> status = text(p);
                     case "HasMoreShards" -> hasMore = p.currentToken() == JsonToken.VALUE_TRUE;
                     case "Shards" -> {
@@ -139,7 +155,67 @@ final class KinesisResponses {
                 }
             }
         }
-        return new StreamPage(status, open, last, hasMore);
+        return new StreamPage(streamArn, status, open, last, hasMore);
+    }
+
+    /**
+     * The consumer of a RegisterStreamConsumer ({@code Consumer}) or DescribeStreamConsumer
+     * ({@code ConsumerDescription}) response.
+     */
+    static ConsumerDescription consumer(JsonParser p) throws IOException {
+        String arn = null;
+        String status = null;
+        startObject(p);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (!(field.equals("Consumer") || field.equals("ConsumerDescription"))
+                    || p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String inner = p.currentName();
+                p.nextToken();
+                switch (inner) {
+                    case "ConsumerARN" -> arn = text(p);
+                    case "ConsumerStatus" -> status = text(p);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ConsumerDescription(arn, status);
+    }
+
+    /**
+     * Passes every record of a {@code SubscribeToShardEvent} payload to {@code sink}, in order, and
+     * returns the rest of the event. Records have the shape GetRecords gives them.
+     */
+    static SubscriptionEvent subscribeToShardEvent(JsonParser p, RecordSink sink) throws IOException {
+        int records = 0;
+        String continuation = null;
+        long millisBehindLatest = 0;
+        startObject(p);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "Records" -> {
+                    if (p.currentToken() != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        break;
+                    }
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        record(p, sink);
+                        records++;
+                    }
+                }
+                case "ContinuationSequenceNumber" -> continuation = text(p);
+                case "MillisBehindLatest" -> millisBehindLatest = p.getValueAsLong();
+                default -> p.skipChildren();
+            }
+        }
+        return new SubscriptionEvent(records, continuation, millisBehindLatest);
     }
 
     /** Decodes an error body; a body that is not an object yields a null type. */

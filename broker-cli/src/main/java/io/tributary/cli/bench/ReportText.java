@@ -30,6 +30,14 @@ final class ReportText {
         }
         side(out, report.producer() != null ? "consumer" : "", report.latencyKind(), report.throughput(),
                 report.latency(), report.errors());
+        SubscriptionCounters.Report subscriptions = report.subscriptions();
+        if (subscriptions != null) {
+            out.append(String.format(Locale.ROOT, "  subscribe   %,d subscriptions: %,d ended by the server, %,d by the "
+                    + "client, %,d failed, %,d subscribe calls failed; %,d events (%,d without records), "
+                    + "MillisBehindLatest at most %,d%n", subscriptions.opened(), subscriptions.endedByServer(),
+                    subscriptions.endedByClient(), subscriptions.streamFailures(), subscriptions.subscribeFailures(),
+                    subscriptions.events(), subscriptions.eventsWithoutRecords(), subscriptions.maxMillisBehindLatest()));
+        }
         DeliveryLedger.Verification verification = report.verification();
         if (verification != null) {
             out.append(String.format(Locale.ROOT, "  verify      %s: %,d acknowledged, %,d read, %,d verified; "

@@ -110,6 +110,7 @@ class KinesisResponsesTest {
         JsonParser p = parser(encoding, g -> {
             g.writeFieldName("StreamDescription");
             g.writeStartObject();
+            g.writeStringField("StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/s");
             g.writeStringField("StreamStatus", "ACTIVE");
             g.writeFieldName("Shards");
             g.writeStartArray();
@@ -122,10 +123,91 @@ class KinesisResponsesTest {
 
         KinesisResponses.StreamPage page = KinesisResponses.describeStream(p);
 
+        assertEquals("arn:aws:kinesis:us-east-1:000000000000:stream/s", page.streamArn());
         assertEquals("ACTIVE", page.status());
         assertEquals(List.of("shardId-000000000001"), page.openShardIds());
         assertEquals("shardId-000000000001", page.lastShardId());
         assertTrue(page.hasMoreShards());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void registerStreamConsumerGivesTheConsumerArnAndStatus(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("Consumer");
+            g.writeStartObject();
+            g.writeStringField("ConsumerName", "c");
+            g.writeStringField("ConsumerARN", "arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1");
+            g.writeStringField("ConsumerStatus", "CREATING");
+            g.writeNumberField("ConsumerCreationTimestamp", 1.7e9);
+            g.writeEndObject();
+        });
+
+        assertEquals(new KinesisResponses.ConsumerDescription(
+                "arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1", "CREATING"), KinesisResponses.consumer(p));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void describeStreamConsumerGivesTheConsumerArnAndStatus(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("ConsumerDescription");
+            g.writeStartObject();
+            g.writeStringField("ConsumerARN", "arn:c");
+            g.writeStringField("ConsumerStatus", "ACTIVE");
+            g.writeStringField("StreamARN", "arn:s");
+            g.writeEndObject();
+        });
+
+        assertEquals(new KinesisResponses.ConsumerDescription("arn:c", "ACTIVE"), KinesisResponses.consumer(p));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void subscribeToShardEventGivesItsRecordsInOrderAndItsContinuation(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("Records");
+            g.writeStartArray();
+            for (int i = 0; i < 2; i++) {
+                g.writeStartObject();
+                g.writeStringField("SequenceNumber", "49" + i);
+                g.writeNumberField("ApproximateArrivalTimestamp", 1.7e9);
+                g.writeFieldName("Data");
+                g.writeBinary(new byte[] {(byte) i, 42});
+                g.writeStringField("PartitionKey", "k" + i);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("ContinuationSequenceNumber", "491");
+            g.writeNumberField("MillisBehindLatest", 1234);
+        });
+        List<String> read = new ArrayList<>();
+
+        KinesisResponses.SubscriptionEvent event = KinesisResponses.subscribeToShardEvent(p,
+                (data, sequenceNumber) -> read.add(sequenceNumber + ":" + data[0] + "," + data[1]));
+
+        assertEquals(List.of("490:0,42", "491:1,42"), read);
+        assertEquals(new KinesisResponses.SubscriptionEvent(2, "491", 1234), event);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void lastEventOfAClosedShardHasNoContinuation(WireEncoding encoding) throws IOException {
+        JsonParser p = parser(encoding, g -> {
+            g.writeFieldName("Records");
+            g.writeStartArray();
+            g.writeEndArray();
+            g.writeNumberField("MillisBehindLatest", 0);
+            g.writeFieldName("ChildShards");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("ShardId", "shardId-000000000002");
+            g.writeEndObject();
+            g.writeEndArray();
+        });
+
+        assertEquals(new KinesisResponses.SubscriptionEvent(0, null, 0),
+                KinesisResponses.subscribeToShardEvent(p, (data, sequenceNumber) -> { }));
     }
 
     @ParameterizedTest

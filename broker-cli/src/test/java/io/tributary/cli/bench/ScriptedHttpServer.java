@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,14 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * response, or drops the connection when told to, and records what it received. It serves one
  * connection at a time, which is all a single {@link HttpConnection} needs.
  *
+ * <p>A response may be scripted in parts: the first is written at once and each later one only
+ * after the test {@linkplain #releaseNextPart() releases} it, so a test can check what a client
+ * makes of a body that has only partly arrived. A response may also close the connection after
+ * it is written.
+ *
  * <p>Thread-safe: the script and the records are guarded by this; the server runs on its own thread.
  */
 final class ScriptedHttpServer implements AutoCloseable {
 
-    private static final String DROP = "";
+    /** One scripted answer: its parts in order (none to drop the connection unanswered), and whether to close after them. */
+    private record Answer(List<byte[]> parts, boolean close) {
+    }
+
+    private static final Answer DROP = new Answer(List.of(), true);
 
     private final ServerSocket socket;
-    private final Deque<String> script = new ArrayDeque<>();
+    private final Deque<Answer> script = new ArrayDeque<>();
+    private final Semaphore releasedParts = new Semaphore(0);
     private final List<String> heads = new ArrayList<>();
     private final List<String> bodies = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -48,7 +60,26 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     synchronized void respond(String rawResponse) {
-        script.add(rawResponse);
+        respond(rawResponse.getBytes(StandardCharsets.UTF_8));
+    }
+
+    synchronized void respond(byte[] rawResponse) {
+        script.add(new Answer(List.of(rawResponse), false));
+    }
+
+    /** Answers the next request with these bytes, then closes the connection. */
+    synchronized void respondAndClose(byte[] rawResponse) {
+        script.add(new Answer(List.of(rawResponse), true));
+    }
+
+    /** Answers the next request with the first part at once and each later part once released. */
+    synchronized void respondInParts(List<byte[]> parts) {
+        script.add(new Answer(List.copyOf(parts), false));
+    }
+
+    /** Lets the next held-back part of a {@link #respondInParts} answer go out. */
+    void releaseNextPart() {
+        releasedParts.release();
     }
 
     /** Closes the connection after reading the next request, without answering it. */
@@ -91,21 +122,40 @@ final class ScriptedHttpServer implements AutoCloseable {
                         break;
                     }
                     String body = readBody(in, contentLength(head));
-                    String response;
+                    Answer answer;
                     synchronized (this) {
                         heads.add(head);
                         bodies.add(body);
-                        response = script.poll();
+                        answer = script.poll();
                     }
-                    if (response == null || response.equals(DROP)) {
+                    if (answer == null || answer == DROP) {
                         break;
                     }
-                    out.write(response.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                    write(answer, out);
+                    if (answer.close()) {
+                        break;
+                    }
                 }
             } catch (IOException e) {
                 // Closed by the test, or the client went away: accept the next connection, if any.
             }
+        }
+    }
+
+    private void write(Answer answer, OutputStream out) throws IOException {
+        for (int i = 0; i < answer.parts().size(); i++) {
+            if (i > 0) {
+                try {
+                    if (!releasedParts.tryAcquire(10, TimeUnit.SECONDS)) {
+                        throw new IOException("part " + i + " was never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            out.write(answer.parts().get(i));
+            out.flush();
         }
     }
 
