@@ -3,6 +3,7 @@ package io.tributary.clients.kcl;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -35,12 +36,13 @@ final class Kcl3 implements KclVersion {
             AttributeDefinition.builder().attributeName("leaseKey").attributeType(ScalarAttributeType.S).build(),
             AttributeDefinition.builder().attributeName("leaseOwner").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("leaseKey").keyType(KeyType.HASH).build())
-        .globalSecondaryIndexes(index -> index
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
             .indexName(LEASE_OWNER_INDEX)
             .keySchema(
                 KeySchemaElement.builder().attributeName("leaseOwner").keyType(KeyType.HASH).build(),
                 KeySchemaElement.builder().attributeName("leaseKey").keyType(KeyType.RANGE).build())
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .build()))
         .join();
   }
 
