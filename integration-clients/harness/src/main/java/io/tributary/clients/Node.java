@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Node.js and the npm packages the client tests use, installed by {@code npm ci} in
- * {@code integration-clients/node} (as {@code .ci/run} does) from its committed
- * {@code package-lock.json}.
+ * {@code integration-clients/node} from its committed {@code package-lock.json}: by {@code
+ * .ci/run}, or by the first test that needs them.
  *
  * <p>Immutable; thread-safe.
  */
@@ -28,8 +28,7 @@ public final class Node {
 
   /**
    * The node runtime, or a skipped test (a JUnit assumption, the reason printed) when no Node.js
-   * 20 or later is on the PATH. Fails, saying how to install them, when node is there but the npm
-   * packages are not.
+   * 20 or later is on the PATH. Installs the npm packages if they are missing.
    *
    * @param testName named in the printed reason
    */
@@ -48,11 +47,26 @@ public final class Node {
       throw new IllegalStateException("system property tributary.node.dir is not set; run the tests with Maven");
     }
     Path directory = Path.of(property).toAbsolutePath().normalize();
-    if (!Files.isDirectory(directory.resolve("node_modules"))) {
-      throw new IllegalStateException("the npm packages are not installed in " + directory
-          + "; install them first: npm ci --prefix " + directory);
-    }
+    installPackages(directory);
     return new Node(directory);
+  }
+
+  /**
+   * Runs {@code npm ci} from the committed lock file if the packages are not installed yet, so
+   * {@code ./mvnw verify} works on a fresh checkout (the npm registry is reachable wherever the
+   * tests run); {@code .ci/run} installs them beforehand anyway.
+   */
+  private static synchronized void installPackages(Path directory) {
+    if (Files.isDirectory(directory.resolve("node_modules"))) {
+      return;
+    }
+    ExternalCommand npm = ExternalCommand.run(
+        List.of("npm", "ci", "--prefix", directory.toString(), "--no-audit", "--no-fund"),
+        Map.of(), Duration.ofMinutes(5));
+    if (npm.exitCode() != 0) {
+      throw new IllegalStateException("npm ci --prefix " + directory + " failed (exit " + npm.exitCode()
+          + "):\n" + npm.stderr());
+    }
   }
 
   /** {@code integration-clients/node}: the scripts, package.json and node_modules. */
