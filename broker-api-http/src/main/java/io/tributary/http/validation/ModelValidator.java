@@ -69,7 +69,10 @@ public final class ModelValidator {
    * Validates the body of one request.
    *
    * @param operationName the operation, as in {@code X-Amz-Target}: {@code PutRecords}
-   * @param input the decoded body; {@code null} or a missing node counts as an empty object
+   * @param input the decoded body; {@code null} or a missing node counts as an empty object. On
+   *     success, base64 text in a structure's blob member ({@code Data}) has been replaced by a
+   *     binary node of the bytes it stands for, as if it had arrived as a CBOR byte string: a JSON
+   *     PutRecords body of 500 records is decoded once, here, and read as bytes afterwards
    * @param format the wire format the body arrived in. Both are validated alike today: a blob may
    *     be a byte string or base64 text in either, and timestamps are only type-checked
    * @throws KinesisException with {@code SERIALIZATION} for a type mismatch, {@code VALIDATION}

@@ -3,6 +3,7 @@ package io.tributary.http.validation;
 import static io.tributary.http.validation.ValidationAssertions.assertRejected;
 import static io.tributary.http.validation.ValidationAssertions.assertValid;
 import static io.tributary.http.validation.ValidationAssertions.assertValidation;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.error.ErrorCode;
 import io.tributary.http.wire.WireFormat;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.stream.Collectors;
@@ -81,6 +83,15 @@ class RecordValidationTest {
     ArrayNode records = NODES.arrayNode();
     records.addObject().put("PartitionKey", "k").put("Data", "QUJD");
     assertValid("PutRecords", putRecords(records), WireFormat.JSON);
+  }
+
+  @Test
+  void validBase64TextIsReplacedByTheBytesItStandsForSoThatItIsDecodedOnce() throws IOException {
+    ArrayNode records = NODES.arrayNode();
+    records.addObject().put("PartitionKey", "k").put("Data", "QUJD");
+    ObjectNode body = putRecords(records);
+    assertValid("PutRecords", body, WireFormat.JSON);
+    assertArrayEquals(new byte[] {'A', 'B', 'C'}, body.get("Records").get(0).get("Data").binaryValue());
   }
 
   @Test
