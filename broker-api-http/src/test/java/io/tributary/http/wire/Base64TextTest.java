@@ -30,6 +30,28 @@ class Base64TextTest {
     assertArrayEquals(Base64.getDecoder().decode(text), Base64Text.decode(text));
   }
 
+  @Test
+  void blobFieldIsWrittenAsJacksonWritesItInBothFormats() {
+    WireCodec codec = new WireCodec();
+    byte[] data = new byte[1000];
+    new Random(7).nextBytes(data);
+    for (WireFormat format : WireFormat.values()) {
+      byte[] ours = codec.write(format, (out, timestamps) -> {
+        out.writeStartObject();
+        Base64Text.writeField(out, "Data", data);
+        Base64Text.writeField(out, "Empty", new byte[0]);
+        out.writeEndObject();
+      });
+      byte[] jacksons = codec.write(format, (out, timestamps) -> {
+        out.writeStartObject();
+        out.writeBinaryField("Data", data);
+        out.writeBinaryField("Empty", new byte[0]);
+        out.writeEndObject();
+      });
+      assertArrayEquals(jacksons, ours, format.name());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "23456    | Base64 encoded length is expected a multiple of 4 bytes but found: 5",
