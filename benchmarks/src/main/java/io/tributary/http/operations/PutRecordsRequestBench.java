@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.benchmarks.RequestBodies;
 import io.tributary.core.operations.PutRecords;
 import io.tributary.http.validation.ModelValidator;
+import io.tributary.http.wire.BlobPaths;
 import io.tributary.http.wire.WireCodec;
 import io.tributary.http.wire.WireFormat;
 import io.tributary.http.wire.WireObject;
@@ -44,6 +45,7 @@ public class PutRecordsRequestBench {
   private final WireCodec codec = new WireCodec();
   private final ModelValidator validator = ModelValidator.load();
   private final PutRecordsMapper mapper = new PutRecordsMapper();
+  private final BlobPaths blobs = validator.blobPaths("PutRecords");
   private byte[] body;
 
   @Setup
@@ -51,15 +53,29 @@ public class PutRecordsRequestBench {
     body = RequestBodies.putRecords(format, "bench", RECORDS, recordBytes);
   }
 
-  /** Bytes to a tree only. */
+  /** Bytes to a tree only, blobs as text (JSON) or bytes (CBOR). */
   @Benchmark
   public JsonNode decode() throws IOException {
     return codec.readTree(body, format);
   }
 
-  /** Bytes to the domain request: what the protocol does before the operation runs. */
+  /** Bytes to a tree only, JSON blobs decoded from the body as it is parsed. */
+  @Benchmark
+  public JsonNode decodeWithBlobs() throws IOException {
+    return codec.readTree(body, format, blobs);
+  }
+
+  /** Bytes to the domain request, as the protocol does before the operation runs. */
   @Benchmark
   public PutRecords.Request decodeValidateMap() throws IOException {
+    JsonNode tree = codec.readTree(body, format, blobs);
+    validator.validate("PutRecords", tree, format);
+    return mapper.readRequest(WireObject.root(tree, format));
+  }
+
+  /** The same with the blobs read as text first and decoded by the validator. */
+  @Benchmark
+  public PutRecords.Request decodeValidateMapBlobsAsText() throws IOException {
     JsonNode tree = codec.readTree(body, format);
     validator.validate("PutRecords", tree, format);
     return mapper.readRequest(WireObject.root(tree, format));

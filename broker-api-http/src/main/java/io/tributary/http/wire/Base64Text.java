@@ -3,6 +3,7 @@ package io.tributary.http.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tributary.core.error.KinesisException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -80,6 +81,35 @@ public final class Base64Text {
     out.writeFieldName(name);
     byte[] text = Base64.getEncoder().encode(data);
     out.writeRawUTF8String(text, 0, text.length);
+  }
+
+  /**
+   * The bytes that {@code length} bytes of base64 text at {@code offset} in {@code source} stand
+   * for, or empty if the text is not canonical base64 (the caller then reads it as a string, and
+   * {@link #decode} reports the problem).
+   */
+  static Optional<byte[]> tryDecode(byte[] source, int offset, int length) {
+    if (length % 4 != 0) {
+      return Optional.empty();
+    }
+    ByteBuffer decoded;
+    try {
+      decoded = Base64.getDecoder().decode(ByteBuffer.wrap(source, offset, length));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int end = offset + length;
+    if (length > 0 && source[end - 1] == '=') {
+      boolean twoPads = source[end - 2] == '=';
+      int lastDigit = source[end - (twoPads ? 3 : 2)];
+      if ((SEXTETS[lastDigit] & (twoPads ? 0xF : 0x3)) != 0) {
+        return Optional.empty();
+      }
+    }
+    byte[] bytes = decoded.array();
+    return Optional.of(decoded.remaining() == bytes.length && decoded.arrayOffset() == 0
+        ? bytes : Arrays.copyOfRange(bytes, decoded.arrayOffset() + decoded.position(),
+            decoded.arrayOffset() + decoded.limit()));
   }
 
   private static KinesisException invalidCharacter(String text) {
