@@ -77,6 +77,12 @@ public class ResponseBench {
     return codec.write(format, (out, timestamps) -> getRecords.writeResponse(getResponse, out, timestamps));
   }
 
+  /** As the protocol writes it: in segments, never joined. */
+  @Benchmark
+  public List<byte[]> getRecordsResponseSegments() {
+    return codec.writeSegments(format, (out, timestamps) -> getRecords.writeResponse(getResponse, out, timestamps));
+  }
+
   @Benchmark
   public byte[] putRecordsResponse() {
     return codec.write(format, (out, timestamps) -> putRecords.writeResponse(putResponse, out, timestamps));

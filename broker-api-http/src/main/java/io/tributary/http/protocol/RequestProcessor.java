@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,7 +155,7 @@ public final class RequestProcessor {
     return guarded(request, binding.name(), format, () -> {
       validator.validate(binding.name(), body, format);
       CrossAccountAccess.check(binding.name(), body, context);
-      byte[] answer = codec.write(format, binding.invoke(context, WireObject.root(body, format)));
+      List<byte[]> answer = codec.writeSegments(format, binding.invoke(context, WireObject.root(body, format)));
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
     });
   }

@@ -2,7 +2,6 @@ package io.tributary.http.wire;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,19 +74,38 @@ public final class WireCodec {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
-  /**
-   * Encodes a response body; a writer that writes nothing gives an empty body. The bytes gather
-   * in a list of segments, copied once at the end, rather than in one array that is copied each
-   * time it doubles: a GetRecords answer can be 10 MiB of base64.
-   */
+  /** Encodes a body in one array; a writer that writes nothing gives an empty body. */
   public byte[] write(WireFormat format, BodyWriter writer) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+    List<byte[]> segments = writeSegments(format, writer);
+    if (segments.size() == 1) {
+      return segments.get(0);
+    }
+    int length = 0;
+    for (byte[] segment : segments) {
+      length += segment.length;
+    }
+    byte[] body = new byte[length];
+    int at = 0;
+    for (byte[] segment : segments) {
+      System.arraycopy(segment, 0, body, at, segment.length);
+      at += segment.length;
+    }
+    return body;
+  }
+
+  /**
+   * Encodes a body as consecutive arrays, never joined (see {@link SegmentedOutput}): for
+   * responses, which a GetRecords answer makes up to 10 MiB of base64. At least one array,
+   * empty if the writer wrote nothing.
+   */
+  public List<byte[]> writeSegments(WireFormat format, BodyWriter writer) {
+    SegmentedOutput bytes = new SegmentedOutput();
     try (JsonGenerator out = mapper(format).getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
       writer.write(out, TimestampEncoding.of(format));
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return bytes.toByteArray();
+    return bytes.segments();
   }
 
   /**
