@@ -84,6 +84,31 @@ final class RecordFormat {
         .array();
   }
 
+  /** The value of one record, as {@link #encodeValue} makes it, written straight into a batch. */
+  static WriteBatchBuilder.ValueWriter valueWriter(long arrivalMillis, byte[] partitionKeyUtf8, byte[] data) {
+    if (partitionKeyUtf8.length > MAX_PARTITION_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "partition key is " + partitionKeyUtf8.length + " UTF-8 bytes, at most 65535 fit");
+    }
+    return new WriteBatchBuilder.ValueWriter() {
+      @Override
+      public int length() {
+        return VALUE_HEADER_BYTES + partitionKeyUtf8.length + data.length;
+      }
+
+      @Override
+      public int writeTo(byte[] dest, int offset) {
+        ByteBuffer.wrap(dest, offset, length())
+            .put(FORMAT_V1)
+            .putLong(arrivalMillis)
+            .putShort((short) partitionKeyUtf8.length)
+            .put(partitionKeyUtf8)
+            .put(data);
+        return offset + length();
+      }
+    };
+  }
+
   /**
    * The record stored under {@code sequence}.
    *
