@@ -126,20 +126,34 @@ final class RecordFormat {
           "partition key of " + partitionKeyBytes + " bytes runs past the end of the value");
     }
     String partitionKey;
-    try {
-      partitionKey =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(in.slice(in.position(), partitionKeyBytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
+    if (isAscii(value, in.position(), partitionKeyBytes)) {
+      // The common case, without a decoder per record: ASCII is valid UTF-8 as it stands.
+      partitionKey = new String(value, in.position(), partitionKeyBytes, StandardCharsets.US_ASCII);
+    } else {
+      try {
+        partitionKey =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in.slice(in.position(), partitionKeyBytes))
+                .toString();
+      } catch (CharacterCodingException e) {
+        throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
+      }
     }
     byte[] data = new byte[in.remaining() - partitionKeyBytes];
     in.position(in.position() + partitionKeyBytes).get(data);
     return new StoredRecord(sequence, arrivalMillis, partitionKey, data);
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
