@@ -56,10 +56,10 @@ const lines = [
   '| --- | --- | --- | ---: | ---: | --- | --- | --- | ---: | ---: |',
   ...runs.map(row),
   '',
-  '| server | version | peak RSS (MiB) | CPU s, all scenarios | status |',
-  '| --- | --- | ---: | ---: | --- |',
-  ...servers.map(([server, version, rssKb, ticks, , status]) =>
-    `| ${server} | ${version} | ${rssKb ? (Number(rssKb) / 1024).toFixed(0) : '–'} | ${ticks ? (Number(ticks) / clkTck).toFixed(1) : '–'} | ${status} |`),
+  '| server | version | peak RSS (MiB) | CPU s, all scenarios | port open after (s) | status |',
+  '| --- | --- | ---: | ---: | ---: | --- |',
+  ...servers.map(([server, version, rssKb, ticks, , status, listeningMs]) =>
+    `| ${server} | ${version} | ${rssKb ? (Number(rssKb) / 1024).toFixed(0) : '–'} | ${ticks ? (Number(ticks) / clkTck).toFixed(1) : '–'} | ${listeningMs ? (Number(listeningMs) / 1000).toFixed(2) : '–'} | ${status} |`),
   '',
   'Commands (ports were picked free for the run; `$WORK` is the run\'s scratch directory):',
   '',

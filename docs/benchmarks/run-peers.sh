@@ -25,6 +25,7 @@ LATENCY_RECORD_BYTES=${LATENCY_RECORD_BYTES:-100}  # put-latency: data bytes per
 GET_RECORDS=${GET_RECORDS:-100000}       # get: records pre-loaded then drained
 E2E_RATE=${E2E_RATE:-1000}               # e2e: records per second
 E2E_BATCH_SIZE=${E2E_BATCH_SIZE:-10}     # e2e: records per PutRecords
+E2E_POLL_MS=${E2E_POLL_MS:-5}            # e2e: consumer pause after an empty GetRecords (part of the latency)
 SERVERS=${SERVERS:-tributary kinesalite kinesis-mock}   # also: kinesalite-leveldb
 SCENARIOS=${SCENARIOS:-put put-latency get e2e}
 ENCODINGS=${ENCODINGS:-json cbor}
@@ -73,10 +74,12 @@ wait_for_port() {  # pid port
   while (( SECONDS < deadline )); do
     kill -0 "$1" 2>/dev/null || return 1
     if (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; then return 0; fi
-    sleep 0.2
+    sleep 0.02
   done
   return 1
 }
+
+now_ms() { date +%s%3N; }
 
 install_peers() {
   local have_kl have_km
@@ -130,7 +133,7 @@ scenario_args() {  # scenario -> bench options
     put) echo "--producers $PRODUCERS --record-bytes $RECORD_BYTES --batch-size $BATCH_SIZE --shards $SHARDS --duration-seconds $DURATION --warmup-seconds $WARMUP" ;;
     put-latency) echo "--record-bytes $LATENCY_RECORD_BYTES --shards 1 --duration-seconds $DURATION --warmup-seconds $WARMUP" ;;
     get) echo "--records $GET_RECORDS --record-bytes $RECORD_BYTES --batch-size $BATCH_SIZE --loaders $PRODUCERS --shards $SHARDS --limit 10000" ;;
-    e2e) echo "--rate $E2E_RATE --batch-size $E2E_BATCH_SIZE --record-bytes $RECORD_BYTES --shards $SHARDS --duration-seconds $DURATION --warmup-seconds $WARMUP" ;;
+    e2e) echo "--rate $E2E_RATE --batch-size $E2E_BATCH_SIZE --poll-interval-ms $E2E_POLL_MS --record-bytes $RECORD_BYTES --shards $SHARDS --duration-seconds $DURATION --warmup-seconds $WARMUP" ;;
     *) log "unknown scenario $1"; return 1 ;;
   esac
 }
@@ -174,12 +177,14 @@ main() {
   for server in $SERVERS; do
     local port; port=$(free_port)
     log "starting $server on 127.0.0.1:$port"
+    local started_ms; started_ms=$(now_ms)
     if ! start_server "$server" "$port" || ! wait_for_port "$SERVER_PID" "$port"; then
       log "$server did not start; see $WORK/$server.log"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "${SERVER_VERSION:-?}" "" "" "${SERVER_CMD:-?}" "did not start" >>"$servers"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "${SERVER_VERSION:-?}" "" "" "${SERVER_CMD:-?}" "did not start" "" >>"$servers"
       stop_server
       continue
     fi
+    local listening_ms=$(( $(now_ms) - started_ms ))
     local start_ticks; start_ticks=$(cpu_ticks "$SERVER_PID")
     for scenario in $SCENARIOS; do
       for encoding in $ENCODINGS; do
@@ -204,7 +209,8 @@ main() {
     if kill -0 "$SERVER_PID" 2>/dev/null; then
       rss=$(peak_rss_kb "$SERVER_PID"); total=$(( $(cpu_ticks "$SERVER_PID") - start_ticks ))
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$SERVER_VERSION" "$rss" "$total" "$SERVER_CMD" "ran" >>"$servers"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$SERVER_VERSION" "$rss" "$total" "$SERVER_CMD" "ran" \
+      "$listening_ms" >>"$servers"
     stop_server
   done
 

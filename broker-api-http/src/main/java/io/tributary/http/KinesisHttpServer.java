@@ -162,8 +162,7 @@ public final class KinesisHttpServer implements AutoCloseable {
    * scope, or the broker's default region.
    */
   public static KinesisHttpServer start(HttpServerConfig config, Broker broker, AccountResolver accounts) {
-    ModelValidator validator = ModelValidator.load();
-    return start(config, broker, validator::validate, accounts, Clock.systemUTC());
+    return start(config, broker, ModelValidator.load(), accounts, Clock.systemUTC());
   }
 
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */

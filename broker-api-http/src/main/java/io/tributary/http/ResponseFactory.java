@@ -56,12 +56,13 @@ final class ResponseFactory {
   /** The HTTP response; it owns a buffer over {@code response}'s body, released when written. */
   FullHttpResponse http(String requestId, KinesisResponse response, boolean keepAlive) {
     FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        HttpResponseStatus.valueOf(response.status()),
+        Unpooled.wrappedBuffer(response.bodySegments().toArray(new byte[0][])));
     HttpHeaders headers = http.headers();
     headers.set(REQUEST_ID, requestId);
     headers.set(ID_2, id2());
     headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
-    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.bodyLength());
     headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date(clock.millis())));
     response.errorType().ifPresent(type -> headers.set(ERROR_TYPE, type + ":"));
     HttpUtil.setKeepAlive(http, keepAlive);

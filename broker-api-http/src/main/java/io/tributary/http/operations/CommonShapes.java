@@ -20,6 +20,7 @@ import io.tributary.core.operations.ShardDescription;
 import io.tributary.core.operations.StreamRef;
 import io.tributary.core.operations.Tag;
 import io.tributary.core.operations.WarmThroughput;
+import io.tributary.http.wire.Base64Text;
 import io.tributary.http.wire.TimestampEncoding;
 import io.tributary.http.wire.WireObject;
 import java.io.IOException;
@@ -289,7 +290,7 @@ final class CommonShapes {
       out.writeStartObject();
       out.writeStringField("SequenceNumber", r.sequenceNumber().toString());
       timestamps.writeField(out, "ApproximateArrivalTimestamp", r.approximateArrivalTimestamp());
-      out.writeBinaryField("Data", r.data());
+      Base64Text.writeField(out, "Data", r.data());
       out.writeStringField("PartitionKey", r.partitionKey());
       if (r.encryptionType().isPresent()) {
         out.writeStringField("EncryptionType", r.encryptionType().get().name());

@@ -14,6 +14,7 @@ import io.tributary.http.auth.SigV4Credentials;
 import io.tributary.http.operations.OperationBinding;
 import io.tributary.http.operations.OperationTable;
 import io.tributary.http.operations.SubscriptionBinding;
+import io.tributary.http.wire.BlobPaths;
 import io.tributary.http.wire.WireCodec;
 import io.tributary.http.wire.WireError;
 import io.tributary.http.wire.WireFormat;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,7 +122,7 @@ public final class RequestProcessor {
       return error(WireFormat.JSON, WireError.withoutMessage(ErrorCode.UNKNOWN_OPERATION).withStatus(404));
     }
     WireFormat format = wireFormat.orElse(WireFormat.JSON);
-    Optional<JsonNode> body = decode(request.body(), format);
+    Optional<JsonNode> body = decode(request.body(), format, target);
     if (legacyJson) {
       return body.isEmpty() ? coralError(400, ErrorCode.SERIALIZATION) : coralError(404, ErrorCode.UNKNOWN_OPERATION);
     }
@@ -153,7 +155,7 @@ public final class RequestProcessor {
     return guarded(request, binding.name(), format, () -> {
       validator.validate(binding.name(), body, format);
       CrossAccountAccess.check(binding.name(), body, context);
-      byte[] answer = codec.write(format, binding.invoke(context, WireObject.root(body, format)));
+      List<byte[]> answer = codec.writeSegments(format, binding.invoke(context, WireObject.root(body, format)));
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
     });
   }
@@ -190,10 +192,14 @@ public final class RequestProcessor {
     return new RequestContext(request.requestId(), accountId, caller.region().orElse(config.defaultRegion()));
   }
 
-  /** The body as an object tree, or empty if it is not exactly one JSON object or CBOR map. */
-  private Optional<JsonNode> decode(byte[] body, WireFormat format) {
+  /**
+   * The body as an object tree, or empty if it is not exactly one JSON object or CBOR map. The
+   * blobs of a Kinesis operation's request are decoded as the body is parsed.
+   */
+  private Optional<JsonNode> decode(byte[] body, WireFormat format, Target target) {
+    BlobPaths blobs = target.isKinesisOperation() ? validator.blobPaths(target.operation()) : BlobPaths.NONE;
     try {
-      JsonNode tree = codec.readTree(body, format);
+      JsonNode tree = codec.readTree(body, format, blobs);
       return tree != null && tree.isObject() ? Optional.of(tree) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

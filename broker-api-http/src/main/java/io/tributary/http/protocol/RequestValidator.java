@@ -1,6 +1,7 @@
 package io.tributary.http.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.wire.BlobPaths;
 import io.tributary.http.wire.WireFormat;
 
 /**
@@ -20,4 +21,13 @@ public interface RequestValidator {
    *     wrong type, ValidationException with AWS's "N validation error(s) detected: ..." text
    */
   void validate(String operationName, JsonNode body, WireFormat format);
+
+  /**
+   * Where blobs sit in the operation's request, for the codec to decode them while parsing;
+   * {@link BlobPaths#NONE} by default, in which case {@link #validate} must accept a blob that
+   * is base64 text as well as one that is bytes.
+   */
+  default BlobPaths blobPaths(String operationName) {
+    return BlobPaths.NONE;
+  }
 }

@@ -4,11 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.tributary.core.error.KinesisException;
+import io.tributary.http.protocol.RequestValidator;
+import io.tributary.http.validation.Shape.BlobShape;
+import io.tributary.http.validation.Shape.ListShape;
+import io.tributary.http.validation.Shape.Member;
 import io.tributary.http.validation.Shape.StructureShape;
+import io.tributary.http.wire.BlobPaths;
 import io.tributary.http.wire.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,14 +46,20 @@ import java.util.Objects;
  * <p>Validation does no reflection, compiles no pattern and, for a valid request, prints nothing:
  * messages are built only when a check fails.
  */
-public final class ModelValidator {
+public final class ModelValidator implements RequestValidator {
   static final String MODEL_RESOURCE = "kinesis-2013-12-02.json";
+  /** How deep to look for blobs; Kinesis inputs nest three deep, and a recursive shape stops here. */
+  private static final int MAX_BLOB_DEPTH = 8;
 
   private final Map<String, StructureShape> inputs;
+  private final Map<String, BlobPaths> blobPaths;
   private final TypeChecker typeChecker = new TypeChecker();
 
   private ModelValidator(Map<String, StructureShape> inputs) {
     this.inputs = Map.copyOf(inputs);
+    Map<String, BlobPaths> paths = new HashMap<>();
+    inputs.forEach((operation, shape) -> paths.put(operation, blobPaths(shape)));
+    this.blobPaths = Map.copyOf(paths);
   }
 
   /**
@@ -69,7 +83,10 @@ public final class ModelValidator {
    * Validates the body of one request.
    *
    * @param operationName the operation, as in {@code X-Amz-Target}: {@code PutRecords}
-   * @param input the decoded body; {@code null} or a missing node counts as an empty object
+   * @param input the decoded body; {@code null} or a missing node counts as an empty object. On
+   *     success, base64 text in a structure's blob member ({@code Data}) has been replaced by a
+   *     binary node of the bytes it stands for, as if it had arrived as a CBOR byte string: a JSON
+   *     PutRecords body of 500 records is decoded once, here, and read as bytes afterwards
    * @param format the wire format the body arrived in. Both are validated alike today: a blob may
    *     be a byte string or base64 text in either, and timestamps are only type-checked
    * @throws KinesisException with {@code SERIALIZATION} for a type mismatch, {@code VALIDATION}
@@ -77,6 +94,7 @@ public final class ModelValidator {
    * @throws IllegalArgumentException if the model has no such operation: check {@link
    *     #hasOperation} first
    */
+  @Override
   public void validate(String operationName, JsonNode input, WireFormat format) {
     StructureShape shape = inputs.get(Objects.requireNonNull(operationName, "operationName"));
     if (shape == null) {
@@ -88,6 +106,43 @@ public final class ModelValidator {
     ConstraintChecker constraints = new ConstraintChecker();
     constraints.checkInput(shape, body);
     constraints.throwIfViolated();
+  }
+
+  /**
+   * Where blobs sit in {@code operationName}'s request (PutRecord: {@code Data}; PutRecords:
+   * {@code Records / [] / Data}), so that the wire codec can decode them while parsing; {@link
+   * BlobPaths#NONE} for an operation without blobs or not in the model. Blobs inside maps are
+   * left out (the model has none); {@link #validate} decodes any blob the codec left as text.
+   */
+  @Override
+  public BlobPaths blobPaths(String operationName) {
+    return operationName == null ? BlobPaths.NONE : blobPaths.getOrDefault(operationName, BlobPaths.NONE);
+  }
+
+  private static BlobPaths blobPaths(StructureShape input) {
+    List<List<String>> paths = new ArrayList<>();
+    collectBlobPaths(input, new ArrayList<>(), paths);
+    return paths.isEmpty() ? BlobPaths.NONE : BlobPaths.of(paths);
+  }
+
+  /** Adds the path of every blob under {@code shape}, which is at {@code path}. */
+  private static void collectBlobPaths(Shape shape, List<String> path, List<List<String>> paths) {
+    if (path.size() > MAX_BLOB_DEPTH) {
+      return;
+    }
+    if (shape instanceof BlobShape) {
+      paths.add(List.copyOf(path));
+    } else if (shape instanceof StructureShape structure) {
+      for (Member member : structure.members()) {
+        path.add(member.wireName());
+        collectBlobPaths(member.shape(), path, paths);
+        path.remove(path.size() - 1);
+      }
+    } else if (shape instanceof ListShape list) {
+      path.add(BlobPaths.ELEMENT);
+      collectBlobPaths(list.member(), path, paths);
+      path.remove(path.size() - 1);
+    }
   }
 
   /** Whether the model defines {@code operationName}, spelled as in {@code X-Amz-Target}. */

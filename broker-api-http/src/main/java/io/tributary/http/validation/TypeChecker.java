@@ -1,7 +1,9 @@
 package io.tributary.http.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.error.KinesisException;
 import io.tributary.http.validation.Shape.BlobShape;
 import io.tributary.http.validation.Shape.BooleanShape;
@@ -12,19 +14,22 @@ import io.tributary.http.validation.Shape.Member;
 import io.tributary.http.validation.Shape.StringShape;
 import io.tributary.http.validation.Shape.StructureShape;
 import io.tributary.http.validation.Shape.TimestampShape;
+import io.tributary.http.wire.Base64Text;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The first validation phase: whether every known member has a type AWS can deserialize. Throws
  * a {@code SerializationException} at the first mismatch, in member order, worded as AWS's Coral
  * deserializer words it (kinesalite mimics it: {@code validations/index.js} lines 29-148). Unknown
- * members are ignored and JSON {@code null} counts as absent, as on AWS. Stateless; thread-safe.
+ * members are ignored and JSON {@code null} counts as absent, as on AWS. Stateless; thread-safe
+ * (a body is checked on one thread at a time).
  *
  * <p>Blobs: a byte string (CBOR) is accepted as it is; text (JSON, or a CBOR text string) must be
  * canonical base64. Kinesalite reads CBOR text the same way, and so does the wire layer's {@code
  * WireObject.blob}; AWS SDKs always send CBOR blobs as byte strings, so no AWS client sees the
- * difference. Both wire formats are therefore checked alike.
+ * difference. Both wire formats are therefore checked alike. Base64 text in a structure's blob
+ * member is decoded as it is checked and replaced in the body by a binary node holding the bytes,
+ * so that nothing decodes it again (see {@link ModelValidator#validate}).
  *
  * <p>Booleans: any string or number is refused, as kinesalite does. Its comments note that AWS
  * seemed to accept {@code "true"}, {@code "yes"}, {@code "1"} and the like, and doubles; those
@@ -38,9 +43,6 @@ final class TypeChecker {
   private static final String START_OF_LIST = "Start of list found where not expected";
   private static final String START_OF_STRUCTURE =
       "Start of structure or map found where not expected.";
-  /** Coral's words for bits left over in the last digit or excess padding; "dectected" is AWS's. */
-  private static final String LAST_DIGIT_PROBLEM =
-      "Invalid last non-pad Base64 character dectected";
 
   /** Checks a whole request body against its operation's input shape. */
   void checkInput(StructureShape input, JsonNode body) {
@@ -82,7 +84,13 @@ final class TypeChecker {
     }
     for (Member member : shape.members()) {
       JsonNode memberValue = value.get(member.wireName());
-      if (memberValue != null) {
+      if (memberValue == null) {
+        continue;
+      }
+      if (member.shape() instanceof BlobShape && memberValue.isTextual()) {
+        // Decoded once, here: later readers find the bytes (see ModelValidator).
+        ((ObjectNode) value).set(member.wireName(), BinaryNode.valueOf(Base64Text.decode(memberValue.textValue())));
+      } else {
         check(member.shape(), memberValue);
       }
     }
@@ -126,76 +134,10 @@ final class TypeChecker {
       return;
     }
     if (type == JsonNodeType.STRING) {
-      checkBase64(value.textValue());
+      Base64Text.decode(value.textValue());
       return;
     }
     requireScalar(type, JsonNodeType.BINARY, "a Blob");
-  }
-
-  /**
-   * Accepts only canonical base64, reporting problems in Coral's order (kinesalite
-   * validations/index.js lines 89-99): the length, then the first bad character (a padding
-   * {@code =} followed by anything but {@code =} counts as bad), then unused bits or excess padding
-   * at the end. Runs on every record, so the common case is one tight loop over the digits.
-   */
-  private static void checkBase64(String text) {
-    int length = text.length();
-    if (length % 4 != 0) {
-      throw notBase64(text, "Base64 encoded length is expected a multiple of 4 bytes but found: "
-          + length);
-    }
-    int padding = 0;
-    while (padding < 2 && padding < length && text.charAt(length - 1 - padding) == '=') {
-      padding++;
-    }
-    int digits = length - padding;
-    for (int i = 0; i < digits; i++) {
-      if (!isBase64Digit(text.charAt(i))) {
-        throw notBase64(text, firstBadCharacter(text)
-            .map(bad -> "Invalid Base64 character: '" + bad + "'")
-            .orElse(LAST_DIGIT_PROBLEM));
-      }
-    }
-    if (padding > 0 && (sextet(text.charAt(digits - 1)) & (padding == 1 ? 0x3 : 0xF)) != 0) {
-      throw notBase64(text, LAST_DIGIT_PROBLEM);
-    }
-  }
-
-  /**
-   * The first character Coral calls invalid: not a base64 digit or {@code =}, or an {@code =}
-   * followed by anything but {@code =}. Empty when only the padding is wrong, as in {@code A===}.
-   */
-  private static Optional<Character> firstBadCharacter(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean padBeforeData = c == '=' && i + 1 < text.length() && text.charAt(i + 1) != '=';
-      if (!(isBase64Digit(c) || c == '=') || padBeforeData) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isBase64Digit(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
-  }
-
-  /** The six bits a base64 digit stands for. */
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' ? 62 : 63;
-  }
-
-  private static KinesisException notBase64(String text, String reason) {
-    return mismatch("'" + text + "' can not be converted to a Blob: " + reason);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A structure of a decoded request body (JSON or CBOR), read member by member into Java values.
@@ -33,7 +30,6 @@ import java.util.regex.Pattern;
  * <p>Immutable; thread-safe.
  */
 public final class WireObject {
-  private static final Pattern NOT_BASE64 = Pattern.compile("[^a-zA-Z0-9+/=]|=[^=]");
   private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
   private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
@@ -117,7 +113,7 @@ public final class WireObject {
     if (!value.isTextual()) {
       throw mismatch(value, "a Blob");
     }
-    return Optional.of(decodeBase64(value.textValue()));
+    return Optional.of(Base64Text.decode(value.textValue()));
   }
 
   public byte[] requiredBlob(String member) {
@@ -291,30 +287,6 @@ public final class WireObject {
     } catch (IOException e) {
       throw new IllegalStateException("a binary node always has its bytes", e);
     }
-  }
-
-  /** Decodes base64 as strictly as AWS: padded, standard alphabet, canonical last character. */
-  static byte[] decodeBase64(String text) {
-    String prefix = "'" + text + "' can not be converted to a Blob: ";
-    if (text.length() % 4 != 0) {
-      throw serialization(prefix + "Base64 encoded length is expected a multiple of 4 bytes but found: "
-          + text.length());
-    }
-    Matcher bad = NOT_BASE64.matcher(text);
-    if (bad.find()) {
-      throw serialization(prefix + "Invalid Base64 character: '" + bad.group().charAt(0) + "'");
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      throw serialization(prefix + "Invalid Base64 character: '='");
-    }
-    if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
-      // Coral's text, spelling included.
-      throw serialization(prefix + "Invalid last non-pad Base64 character dectected");
-    }
-    return bytes;
   }
 
   /** Coral's words for a member of the wrong JSON type; {@code target} names the wanted type. */

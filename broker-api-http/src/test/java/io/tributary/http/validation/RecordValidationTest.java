@@ -3,15 +3,20 @@ package io.tributary.http.validation;
 import static io.tributary.http.validation.ValidationAssertions.assertRejected;
 import static io.tributary.http.validation.ValidationAssertions.assertValid;
 import static io.tributary.http.validation.ValidationAssertions.assertValidation;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.error.ErrorCode;
+import io.tributary.http.wire.BlobPaths;
 import io.tributary.http.wire.WireFormat;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,28 @@ class RecordValidationTest {
     ArrayNode records = NODES.arrayNode();
     records.addObject().put("PartitionKey", "k").put("Data", "QUJD");
     assertValid("PutRecords", putRecords(records), WireFormat.JSON);
+  }
+
+  @Test
+  void validBase64TextIsReplacedByTheBytesItStandsForSoThatItIsDecodedOnce() throws IOException {
+    ArrayNode records = NODES.arrayNode();
+    records.addObject().put("PartitionKey", "k").put("Data", "QUJD");
+    ObjectNode body = putRecords(records);
+    assertValid("PutRecords", body, WireFormat.JSON);
+    assertArrayEquals(new byte[] {'A', 'B', 'C'}, body.get("Records").get(0).get("Data").binaryValue());
+  }
+
+  @Test
+  void blobsSitAtDataOfPutRecordAndOfEachPutRecordsEntryAndNowhereElse() {
+    assertEquals(BlobPaths.of(List.of(List.of("Data"))), ValidationAssertions.VALIDATOR.blobPaths("PutRecord"));
+    assertEquals(BlobPaths.of(List.of(List.of("Records", BlobPaths.ELEMENT, "Data"))),
+        ValidationAssertions.VALIDATOR.blobPaths("PutRecords"));
+    for (String operation : ModelValidatorOperationsTest.ALL_39_OPERATIONS) {
+      if (!operation.startsWith("PutRecord")) {
+        assertEquals(BlobPaths.NONE, ValidationAssertions.VALIDATOR.blobPaths(operation), operation);
+      }
+    }
+    assertEquals(BlobPaths.NONE, ValidationAssertions.VALIDATOR.blobPaths("NoSuchOperation"));
   }
 
   @Test

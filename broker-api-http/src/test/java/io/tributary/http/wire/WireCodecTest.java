@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.core.error.ErrorCode;
 import io.tributary.http.Hex;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,30 @@ class WireCodecTest {
 
   private static String utf8(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void largeBodyWrittenInSegmentsIsTheSameBytesAsInOneArray() {
+    for (int records : new int[] {0, 1, 100, 5_000}) {
+      WireCodec.BodyWriter writer = (out, timestamps) -> {
+        out.writeStartObject();
+        out.writeArrayFieldStart("Records");
+        for (int i = 0; i < records; i++) {
+          out.writeStartObject();
+          Base64Text.writeField(out, "Data", new byte[i % 1500]);
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+      };
+      List<byte[]> segments = codec.writeSegments(WireFormat.JSON, writer);
+      ByteArrayOutputStream joined = new ByteArrayOutputStream();
+      segments.forEach(joined::writeBytes);
+      assertArrayEquals(codec.write(WireFormat.JSON, writer), joined.toByteArray(), records + " records");
+      assertTrue(segments.stream().allMatch(segment -> segment.length > 0), "no empty segment");
+    }
+    assertEquals(List.of(0), codec.writeSegments(WireFormat.CBOR, (out, timestamps) -> { }).stream()
+        .map(segment -> segment.length).toList());
   }
 
   @Test

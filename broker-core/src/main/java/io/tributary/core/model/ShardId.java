@@ -40,8 +40,10 @@ public record ShardId(int index) implements Comparable<ShardId> {
     return Integer.compare(index, other.index);
   }
 
+  /** {@code shardId-} and twelve digits; PutRecords writes one per record, so no {@code String.format}. */
   @Override
   public String toString() {
-    return String.format("%s%012d", PREFIX, index);
+    String digits = Integer.toString(index);
+    return PREFIX + "000000000000".substring(digits.length()) + digits;
   }
 }

@@ -21,6 +21,16 @@ class ModelTest {
   }
 
   @Test
+  void sequenceNumberDigitsAreThoseOfItsNumberAtTheExtremes() {
+    for (SequenceNumber n : List.of(new SequenceNumber(0, 0), new SequenceNumber(0, 1),
+        new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE), new SequenceNumber(1, Long.MAX_VALUE),
+        new SequenceNumber(Integer.MAX_VALUE, 0), new SequenceNumber(12_345, 1_000_000_000_000_000_000L))) {
+      assertEquals(n.toBigInteger().toString(), n.toString());
+      assertEquals(Optional.of(n), SequenceNumber.parse(n.toString()));
+    }
+  }
+
+  @Test
   void sequenceNumbersCompareNumericallyInWriteOrder() {
     SequenceNumber a = new SequenceNumber(0, 9);
     SequenceNumber b = new SequenceNumber(0, 10);
@@ -72,6 +82,8 @@ class ModelTest {
     assertEquals(Optional.empty(), ShardId.parse("shard-7"));
     assertEquals(Optional.empty(), ShardId.parse("shardId-99999999999"));
     assertEquals("shardId-000000000012", new ShardId(12).toString());
+    assertEquals("shardId-000000000000", new ShardId(0).toString());
+    assertEquals("shardId-002147483647", new ShardId(Integer.MAX_VALUE).toString());
   }
 
   @Test

@@ -14,9 +14,13 @@ import io.tributary.core.model.StreamName;
 import io.tributary.core.model.StreamStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -37,6 +41,38 @@ class TokensTest {
     assertEquals(42, p.streamUid());
     assertEquals(new ShardId(3), p.shardId());
     assertEquals(123456789L, p.nextSequence());
+  }
+
+  @Test
+  void tokensSignedOnManyThreadsAtOnceAllVerify() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int seed = t;
+        results.add(threads.submit(() -> {
+          for (int i = 0; i < 2_000; i++) {
+            byte[] token = new byte[24 + TokenSigner.MAC_BYTES];
+            token[0] = (byte) seed;
+            token[1] = (byte) i;
+            signer.sign(token, 24);
+            if (!signer.verify(token)) {
+              return false;
+            }
+            token[2] ^= 1;
+            if (signer.verify(token)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

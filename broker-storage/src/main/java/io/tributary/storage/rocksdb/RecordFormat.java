@@ -84,6 +84,31 @@ final class RecordFormat {
         .array();
   }
 
+  /** The value of one record, as {@link #encodeValue} makes it, written straight into a batch. */
+  static WriteBatchBuilder.ValueWriter valueWriter(long arrivalMillis, byte[] partitionKeyUtf8, byte[] data) {
+    if (partitionKeyUtf8.length > MAX_PARTITION_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "partition key is " + partitionKeyUtf8.length + " UTF-8 bytes, at most 65535 fit");
+    }
+    return new WriteBatchBuilder.ValueWriter() {
+      @Override
+      public int length() {
+        return VALUE_HEADER_BYTES + partitionKeyUtf8.length + data.length;
+      }
+
+      @Override
+      public int writeTo(byte[] dest, int offset) {
+        ByteBuffer.wrap(dest, offset, length())
+            .put(FORMAT_V1)
+            .putLong(arrivalMillis)
+            .putShort((short) partitionKeyUtf8.length)
+            .put(partitionKeyUtf8)
+            .put(data);
+        return offset + length();
+      }
+    };
+  }
+
   /**
    * The record stored under {@code sequence}.
    *
@@ -101,20 +126,34 @@ final class RecordFormat {
           "partition key of " + partitionKeyBytes + " bytes runs past the end of the value");
     }
     String partitionKey;
-    try {
-      partitionKey =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(in.slice(in.position(), partitionKeyBytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
+    if (isAscii(value, in.position(), partitionKeyBytes)) {
+      // The common case, without a decoder per record: ASCII is valid UTF-8 as it stands.
+      partitionKey = new String(value, in.position(), partitionKeyBytes, StandardCharsets.US_ASCII);
+    } else {
+      try {
+        partitionKey =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in.slice(in.position(), partitionKeyBytes))
+                .toString();
+      } catch (CharacterCodingException e) {
+        throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
+      }
     }
     byte[] data = new byte[in.remaining() - partitionKeyBytes];
     in.position(in.position() + partitionKeyBytes).get(data);
     return new StoredRecord(sequence, arrivalMillis, partitionKey, data);
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

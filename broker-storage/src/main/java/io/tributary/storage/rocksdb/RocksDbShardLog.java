@@ -43,6 +43,8 @@ final class RocksDbShardLog implements ShardLog {
 
   private final ShardLogId id;
   private final ColumnFamilyHandle handle;
+  /** The column family's id, which write batches name it by. */
+  private final int columnFamilyId;
   private final RocksDB db;
   private final HandleGate gate;
   private final ShardLogWriter writer;
@@ -64,6 +66,7 @@ final class RocksDbShardLog implements ShardLog {
       ShardLogWriter writer) {
     this.id = id;
     this.handle = handle;
+    this.columnFamilyId = handle.getID();
     this.db = db;
     this.gate = gate;
     this.writer = writer;
@@ -283,6 +286,11 @@ final class RocksDbShardLog implements ShardLog {
   /** The column family; used by the writer thread and, under a lease, by readers. */
   ColumnFamilyHandle handle() {
     return handle;
+  }
+
+  /** The column family's id, for the writer thread's batches. */
+  int columnFamilyId() {
+    return columnFamilyId;
   }
 
   boolean isDropped() {

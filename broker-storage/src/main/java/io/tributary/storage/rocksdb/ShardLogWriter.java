@@ -62,6 +62,8 @@ final class ShardLogWriter {
   }
 
   private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+  /** The bytes of the batch being gathered; confined to the writer thread. */
+  private final WriteBatchBuilder batch = new WriteBatchBuilder();
   private final BatchSink sink;
   private final Clock clock;
   private final Thread thread;
@@ -206,7 +208,6 @@ final class ShardLogWriter {
   /** Appends and trims gathered into one WriteBatch. Confined to the writer thread. */
   private final class PendingBatch implements AutoCloseable {
     private final long nowMillis;
-    private final WriteBatch writeBatch = new WriteBatch();
     private final Map<RocksDbShardLog, ShardTail> tails = new IdentityHashMap<>();
     private final List<ShardCommand> commands = new ArrayList<>();
     private final List<Runnable> onWritten = new ArrayList<>();
@@ -222,8 +223,8 @@ final class ShardLogWriter {
     }
 
     /**
-     * Adds an append or trim; a command that cannot be added fails alone, unless the write batch
-     * itself failed, which fails the whole batch.
+     * Adds an append or trim; a command that cannot be added fails alone, having added nothing
+     * (everything that can fail is checked before its first entry goes into the batch).
      */
     void add(ShardCommand command) {
       RocksDbShardLog shardLog = command.shardLog();
@@ -240,11 +241,6 @@ final class ShardLogWriter {
       } catch (StorageException | IllegalArgumentException e) {
         command.future().completeExceptionally(e);
         return;
-      } catch (RocksDBException e) {
-        StorageException failure =
-            RocksDbErrorPolicy.wrap("building a write batch for shard log " + shardLog.id(), e);
-        command.future().completeExceptionally(failure);
-        throw failure;
       }
       commands.add(command);
     }
@@ -254,17 +250,17 @@ final class ShardLogWriter {
       return pending != null ? pending : shardLog.tail();
     }
 
-    private void addAppend(Append append) throws RocksDBException {
+    private void addAppend(Append append) {
       RocksDbShardLog shardLog = append.shardLog();
       int count = append.records().size();
       ShardTail tail = tail(shardLog);
       List<StoredRecord> stored = new ArrayList<>(count);
-      List<byte[]> values = new ArrayList<>(count);
+      List<WriteBatchBuilder.ValueWriter> values = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         NewRecord record = append.records().get(i);
         tail = tail.next(nowMillis, append.minSequenceExclusive());
         values.add(
-            RecordFormat.encodeValue(
+            RecordFormat.valueWriter(
                 tail.lastArrivalMillis(), append.partitionKeysUtf8().get(i), record.data()));
         stored.add(
             new StoredRecord(
@@ -273,9 +269,9 @@ final class ShardLogWriter {
                 record.partitionKey(),
                 record.data()));
       }
+      int columnFamily = shardLog.columnFamilyId();
       for (int i = 0; i < count; i++) {
-        writeBatch.put(
-            shardLog.handle(), RecordFormat.key(stored.get(i).sequence()), values.get(i));
+        batch.put(columnFamily, RecordFormat.key(stored.get(i).sequence()), values.get(i));
       }
       ShardTail committed = tail;
       tails.put(shardLog, committed);
@@ -289,14 +285,14 @@ final class ShardLogWriter {
           });
     }
 
-    private void addTrim(Trim trim) throws RocksDBException {
+    private void addTrim(Trim trim) {
       RocksDbShardLog shardLog = trim.shardLog();
       ShardTail tail = tail(shardLog);
-      writeBatch.deleteRange(
-          shardLog.handle(), RecordFormat.key(0), RecordFormat.key(trim.beforeSequence()));
+      batch.deleteRange(
+          shardLog.columnFamilyId(), RecordFormat.key(0), RecordFormat.key(trim.beforeSequence()));
       if (tail.lastSequence() > 0) {
-        writeBatch.put(
-            shardLog.handle(),
+        batch.put(
+            shardLog.columnFamilyId(),
             RecordFormat.highWaterMarkKey(),
             RecordFormat.encodeHighWaterMark(tail));
       }
@@ -313,7 +309,7 @@ final class ShardLogWriter {
       if (commands.isEmpty()) {
         return;
       }
-      try {
+      try (WriteBatch writeBatch = batch.build()) {
         sink.write(writeBatch);
       } catch (RocksDBException e) {
         fail(RocksDbErrorPolicy.wrap(describe(), e));
@@ -340,9 +336,12 @@ final class ShardLogWriter {
       return "write of " + records + " records and trims to shard logs " + names;
     }
 
+    /** Leaves the shared builder empty for the next batch, whatever happened to this one. */
     @Override
     public void close() {
-      writeBatch.close();
+      if (!batch.isEmpty()) {
+        batch.build().close();
+      }
     }
   }
 
