@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.clients.ExternalCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

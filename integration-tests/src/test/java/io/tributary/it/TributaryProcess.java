@@ -3,20 +3,17 @@ package io.tributary.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.BufferedReader;
+import io.tributary.clients.ExternalCommand;
+import io.tributary.clients.OutputLines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +38,6 @@ final class TributaryProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
   /** Lines kept per stream for failure messages. */
-  private static final int KEPT_LINES = 400;
 
   private final List<String> serveArgs;
   private Process process;
@@ -149,8 +145,8 @@ final class TributaryProcess implements AutoCloseable {
     process = spawn(serveArgs);
     killOnExit = new Thread(process::destroyForcibly, "kill-tributary-" + process.pid());
     Runtime.getRuntime().addShutdownHook(killOnExit);
-    stdout = OutputLines.drain(process.getInputStream(), "stdout");
-    stderr = OutputLines.drain(process.getErrorStream(), "stderr");
+    stdout = OutputLines.drain(process.getInputStream(), "tributary-stdout");
+    stderr = OutputLines.drain(process.getErrorStream(), "tributary-stderr");
     try {
       String line = stdout.firstMatch(LISTENING).get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       Matcher m = LISTENING.matcher(line);
@@ -226,82 +222,5 @@ final class TributaryProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " does not exist; build it first: ./mvnw -pl broker-cli -am package");
     }
     return jar;
-  }
-
-  /**
-   * The lines of one output stream of the process, read to its end by a daemon thread.
-   *
-   * <p>Thread-safe.
-   */
-  private static final class OutputLines {
-    private final List<String> lines = new ArrayList<>(); // guarded by this
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private Pattern wanted; // guarded by this
-    private CompletableFuture<String> match; // guarded by this
-
-    static OutputLines drain(InputStream in, String name) {
-      OutputLines output = new OutputLines();
-      Thread reader = new Thread(() -> output.readAll(in), "tributary-" + name);
-      reader.setDaemon(true);
-      reader.start();
-      return output;
-    }
-
-    private void readAll(InputStream in) {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line; (line = reader.readLine()) != null; ) {
-          add(line);
-        }
-      } catch (IOException e) {
-        add("(reading failed: " + e + ")");
-      } finally {
-        synchronized (this) {
-          if (match != null) {
-            match.completeExceptionally(new IllegalStateException("output ended"));
-          }
-        }
-        ended.complete(null);
-      }
-    }
-
-    private synchronized void add(String line) {
-      lines.add(line);
-      if (lines.size() > KEPT_LINES) {
-        lines.remove(0);
-      }
-      if (match != null && wanted.matcher(line).matches()) {
-        match.complete(line);
-      }
-    }
-
-    /** Completes with the first line, past or future, matching {@code pattern}. */
-    synchronized CompletableFuture<String> firstMatch(Pattern pattern) {
-      wanted = pattern;
-      match = new CompletableFuture<>();
-      lines.stream().filter(l -> pattern.matcher(l).matches()).findFirst().ifPresent(match::complete);
-      if (ended.isDone()) {
-        match.completeExceptionally(new IllegalStateException("output ended"));
-      }
-      return match;
-    }
-
-    synchronized List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    synchronized String text() {
-      return String.join("\n", lines);
-    }
-
-    /** Waits (briefly) for the stream to reach its end after the process exited. */
-    void awaitEnd() {
-      try {
-        ended.get(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        // Keep what was read; the lines are only for assertions and messages.
-      }
-    }
   }
 }

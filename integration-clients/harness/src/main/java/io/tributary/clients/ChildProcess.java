@@ -1,15 +1,9 @@
 package io.tributary.clients;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class ChildProcess implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
-  /** Lines kept per stream for failure messages. */
-  private static final int KEPT_LINES = 400;
 
   private final String name;
   private final Process process;
@@ -111,72 +103,6 @@ final class ChildProcess implements AutoCloseable {
         // The test JVM is exiting and the hook is running: nothing to remove.
       }
       killOnExit = null;
-    }
-  }
-
-  /**
-   * The lines of one output stream of the process, read to its end by a daemon thread.
-   *
-   * <p>Thread-safe.
-   */
-  private static final class OutputLines {
-    private final List<String> lines = new ArrayList<>(); // guarded by this
-    private boolean ended; // guarded by this
-    private Pattern wanted; // guarded by this
-    private CompletableFuture<String> match; // guarded by this
-
-    static OutputLines drain(InputStream in, String threadName) {
-      OutputLines output = new OutputLines();
-      Thread reader = new Thread(() -> output.readAll(in), threadName);
-      reader.setDaemon(true);
-      reader.start();
-      return output;
-    }
-
-    private void readAll(InputStream in) {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line; (line = reader.readLine()) != null; ) {
-          add(line);
-        }
-      } catch (IOException e) {
-        add("(reading failed: " + e + ")");
-      } finally {
-        synchronized (this) {
-          ended = true;
-          if (match != null) {
-            match.completeExceptionally(new IllegalStateException("output ended"));
-          }
-        }
-      }
-    }
-
-    private synchronized void add(String line) {
-      lines.add(line);
-      if (lines.size() > KEPT_LINES) {
-        lines.remove(0);
-      }
-      if (match != null && wanted.matcher(line).matches()) {
-        match.complete(line);
-      }
-    }
-
-    /** Completes with the first line, past or future, matching {@code pattern}. */
-    synchronized CompletableFuture<String> firstMatch(Pattern pattern) {
-      wanted = pattern;
-      match = new CompletableFuture<>();
-      lines.stream().filter(l -> pattern.matcher(l).matches()).findFirst().ifPresent(match::complete);
-      if (ended) {
-        match.completeExceptionally(new IllegalStateException("output ended"));
-      }
-      return match;
-    }
-
-    synchronized List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    synchronized String text() {
-      return String.join("\n", lines);
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A program run to completion, its output captured in files, as the node scripts are.
+ * A program run to completion, its output captured in files, as the node scripts, the AWS CLI,
+ * python3 and short-lived {@code tributary} commands are.
  *
  * @param exitCode the process's exit code
  * @param stdout everything it wrote to standard output
@@ -22,7 +23,7 @@ public record ExternalCommand(List<String> command, int exitCode, String stdout,
   /**
    * Runs {@code command} and waits for it; kills it and fails if it runs past {@code timeout}.
    *
-   * @param environment added to this JVM's environment
+   * @param environment added to (or, for a null value, removed from) this JVM's environment
    */
   public static ExternalCommand run(List<String> command, Map<String, String> environment, Duration timeout) {
     try {
@@ -33,7 +34,13 @@ public record ExternalCommand(List<String> command, int exitCode, String stdout,
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+          if (value == null) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
         Process process = builder.start();
         try {
           if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -54,6 +61,15 @@ public record ExternalCommand(List<String> command, int exitCode, String stdout,
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
+    }
+  }
+
+  /** Whether {@code probe} runs at all and exits 0 (for example {@code aws --version}). */
+  public static boolean works(List<String> probe) {
+    try {
+      return run(probe, Map.of(), Duration.ofSeconds(60)).exitCode() == 0;
+    } catch (UncheckedIOException e) {
+      return false;
     }
   }
 
