@@ -34,8 +34,9 @@ import java.util.function.Function;
  * What PutRecord and PutRecords share: routing each record to the open shard whose hash-key
  * range holds it, and appending each shard's records, in request order, to its log.
  *
- * <p>All shards' appends are issued before any is awaited, so one request's records reach the
- * storage writer together and share a write (and, in fsync mode, one fsync). Once a shard's
+ * <p>All shards' appends go to the store in one {@link StreamStore#appendAll}, so one request's
+ * records share a write (and, in fsync mode, one fsync); when nothing else is being written, that
+ * write happens on the calling thread. Once a shard's
  * records are durable, its {@link AppendNotifier} listeners (SubscribeToShard) are signalled.
  *
  * <p>Thread-safe.
@@ -134,7 +135,7 @@ final class RecordWriter {
     for (int i = 0; i < entries.size(); i++) {
       byShard.computeIfAbsent(shards.get(i), k -> new ArrayList<>()).add(i);
     }
-    Map<ShardState, CompletableFuture<List<StoredRecord>>> pending = new LinkedHashMap<>();
+    List<StreamStore.ShardAppend> appendsInOrder = new ArrayList<>(byShard.size());
     for (Map.Entry<ShardState, List<Integer>> e : byShard.entrySet()) {
       ShardState shard = e.getKey();
       // A missing log means the stream was deleted after it was looked up.
@@ -148,7 +149,13 @@ final class RecordWriter {
           minExclusive = Math.max(minExclusive, entry.sequenceNumberForOrdering().get().sequence());
         }
       }
-      pending.put(shard, log.append(records, minExclusive));
+      appendsInOrder.add(new StreamStore.ShardAppend(log, records, minExclusive));
+    }
+    List<CompletableFuture<List<StoredRecord>>> futures = store.appendAll(appendsInOrder);
+    Map<ShardState, CompletableFuture<List<StoredRecord>>> pending = new LinkedHashMap<>();
+    int next = 0;
+    for (ShardState shard : byShard.keySet()) {
+      pending.put(shard, futures.get(next++));
     }
     Written[] result = new Written[entries.size()];
     for (Map.Entry<ShardState, CompletableFuture<List<StoredRecord>>> e : pending.entrySet()) {

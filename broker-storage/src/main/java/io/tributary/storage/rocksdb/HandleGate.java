@@ -10,8 +10,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Every use of a handle from a caller's thread holds a {@link #enter lease} (the read side of a
  * read-write lock); closing handles, when a shard log is dropped or the store is closed, holds the
  * write side, so it waits for leases in progress and new leases see the result. The writer thread
- * uses handles without a lease: a drop waits for a writer barrier before it releases a handle, and
- * the store closes only after the writer has stopped.
+ * uses handles without a lease (a caller writing its own batch holds the lease of its append): a
+ * drop waits for a writer barrier before it releases a handle, and the store closes only after the
+ * writer has stopped.
  *
  * <p>Thread-safe. The closed flag is guarded by the lock.
  */

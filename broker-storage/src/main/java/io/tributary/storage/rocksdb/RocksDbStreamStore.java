@@ -4,6 +4,7 @@ import io.tributary.storage.ShardLog;
 import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.ShardLogId;
 import io.tributary.storage.StorageException;
+import io.tributary.storage.StoredRecord;
 import io.tributary.storage.StreamCatalog;
 import io.tributary.storage.StreamStore;
 import java.io.IOException;
@@ -216,6 +217,44 @@ public final class RocksDbStreamStore implements StreamStore {
     } catch (RocksDBException e) {
       throw RocksDbErrorPolicy.wrap("creation of shard logs " + abbreviate(wanted), e);
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Submitted to the writer together, so they share one write: the caller's own if nothing else
+   * is being written (see {@link ShardLogWriter}), else the writer thread's next batch. A log
+   * that was dropped gets a future failed with {@link ShardLogClosedException}.
+   *
+   * @throws IllegalArgumentException also if a log is not a RocksDB shard log
+   */
+  @Override
+  public List<CompletableFuture<List<StoredRecord>>> appendAll(List<ShardAppend> appends) {
+    List<ShardLogWriter.Append> prepared = new ArrayList<>(appends.size());
+    for (ShardAppend append : appends) {
+      if (!(append.log() instanceof RocksDbShardLog shardLog)) {
+        throw new IllegalArgumentException("not a shard log of this store: " + append.log());
+      }
+      prepared.add(shardLog.prepareAppend(append.records(), append.minSequenceExclusive()));
+    }
+    List<CompletableFuture<List<StoredRecord>>> futures = new ArrayList<>(prepared.size());
+    List<ShardLogWriter.Append> submitted = new ArrayList<>(prepared.size());
+    try (HandleGate.Lease lease = gate.enter()) {
+      for (ShardLogWriter.Append append : prepared) {
+        if (append.shardLog().isDropped()) {
+          futures.add(CompletableFuture.failedFuture(append.shardLog().droppedException()));
+        } else {
+          futures.add(append.future());
+          submitted.add(append);
+        }
+      }
+      writer.submitAppends(submitted);
+    } catch (ShardLogClosedException e) {
+      return prepared.stream()
+          .map(append -> CompletableFuture.<List<StoredRecord>>failedFuture(e))
+          .toList();
+    }
+    return futures;
   }
 
   @Override
