@@ -1,6 +1,7 @@
 package io.tributary.storage.rocksdb;
 
 import io.tributary.storage.ShardLogClosedException;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -46,6 +47,23 @@ final class HandleGate {
       throw new ShardLogClosedException("the store at " + storeName + " is closed");
     }
     return readLock::unlock;
+  }
+
+  /**
+   * Takes a lease only if that needs no waiting: empty if a handle is being closed or waited for.
+   *
+   * @throws ShardLogClosedException if the store is closed
+   */
+  Optional<Lease> tryEnter() {
+    ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
+    if (!readLock.tryLock()) {
+      return Optional.empty();
+    }
+    if (closed) {
+      readLock.unlock();
+      throw new ShardLogClosedException("the store at " + storeName + " is closed");
+    }
+    return Optional.of(readLock::unlock);
   }
 
   /** Runs {@code action} while no lease is held, whether or not the store is closed. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,11 @@ final class ShardLogWriter {
    */
   @FunctionalInterface
   interface BatchSink {
-    void write(WriteBatch batch) throws RocksDBException;
+    /**
+     * Writes the batch; if {@code mayStall} is false and RocksDB would delay the write (a write
+     * stall), fails at once with status {@code Incomplete} instead, having written nothing.
+     */
+    void write(WriteBatch batch, boolean mayStall) throws RocksDBException;
   }
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -133,6 +138,39 @@ final class ShardLogWriter {
    */
   void submitAppends(List<Append> appends) {
     submit(List.copyOf(appends));
+  }
+
+  /**
+   * Writes the appends now, on this thread, if that needs no waiting: returns false, having
+   * written and queued nothing, if another write holds the turn or RocksDB would stall the write.
+   * Once it returns true every append's future is complete (failed, if the store is stopping or
+   * the write failed).
+   */
+  boolean submitAppendsIfIdle(List<Append> appends) {
+    if (appends.isEmpty()) {
+      return true;
+    }
+    lock.lock();
+    try {
+      if (stopping) {
+        ShardLogClosedException closed = closed();
+        appends.forEach(append -> append.future().completeExceptionally(closed));
+        return true;
+      }
+      if (turnTaken) {
+        return false;
+      }
+      turnTaken = true;
+    } finally {
+      lock.unlock();
+    }
+    leader = Thread.currentThread();
+    try {
+      return writeBatch(appends, false);
+    } finally {
+      leader = null;
+      passTurn();
+    }
   }
 
   /** Submits the logical delete of every record below {@code beforeSequence}. */
@@ -216,6 +254,9 @@ final class ShardLogWriter {
 
   /** Queues {@code commands}, or, if nobody is writing, writes them now on this thread. */
   private void submit(List<? extends ShardCommand> commands) {
+    if (commands.isEmpty()) {
+      return;
+    }
     lock.lock();
     try {
       if (stopping) {
@@ -233,7 +274,7 @@ final class ShardLogWriter {
     }
     leader = Thread.currentThread();
     try {
-      writeBatch(commands);
+      writeBatch(commands, true);
     } finally {
       leader = null;
       passTurn();
@@ -279,7 +320,7 @@ final class ShardLogWriter {
         lock.unlock();
       }
       if (!commands.isEmpty()) {
-        writeBatch(commands);
+        writeBatch(commands, true);
         commands.clear();
       } else if (boundary instanceof Barrier barrier) {
         barrier.future().complete(null);
@@ -325,14 +366,18 @@ final class ShardLogWriter {
     return null;
   }
 
-  /** Writes one batch of commands; the caller holds the write turn. */
-  private void writeBatch(List<? extends ShardCommand> commands) {
+  /**
+   * Writes one batch of commands; the caller holds the write turn. Returns false only if {@code
+   * mayStall} is false and RocksDB refused to stall: then nothing was written, no tail moved, and
+   * the futures of the commands that could be written are left incomplete.
+   */
+  private boolean writeBatch(List<? extends ShardCommand> commands, boolean mayStall) {
     PendingBatch pending = new PendingBatch(clock.millis());
     try {
       for (ShardCommand command : commands) {
         pending.add(command);
       }
-      pending.write();
+      return pending.write(mayStall);
     } catch (StorageException e) {
       pending.fail(e);
     } catch (RuntimeException e) {
@@ -341,6 +386,7 @@ final class ShardLogWriter {
     } finally {
       pending.close();
     }
+    return true;
   }
 
   /** Appends and trims gathered into one WriteBatch. Confined to the holder of the write turn. */
@@ -443,17 +489,24 @@ final class ShardLogWriter {
           });
     }
 
-    void write() {
+    /** Writes the batch; false if it would have stalled and {@code mayStall} is false. */
+    boolean write(boolean mayStall) {
       if (commands.isEmpty()) {
-        return;
+        return true;
       }
       try (WriteBatch writeBatch = batch.build()) {
-        sink.write(writeBatch);
+        sink.write(writeBatch, mayStall);
       } catch (RocksDBException e) {
+        if (!mayStall
+            && e.getStatus() != null
+            && e.getStatus().getCode() == Status.Code.Incomplete) {
+          return false;
+        }
         fail(RocksDbErrorPolicy.wrap(describe(), e));
-        return;
+        return true;
       }
       onWritten.forEach(Runnable::run);
+      return true;
     }
 
     void fail(StorageException failure) {

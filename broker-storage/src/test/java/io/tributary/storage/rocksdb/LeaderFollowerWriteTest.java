@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 
 /**
  * Leader/follower group commit in {@link ShardLogWriter}: who writes a batch, what waits for whom,
@@ -64,9 +66,15 @@ class LeaderFollowerWriteTest {
     final List<Integer> counts = Collections.synchronizedList(new ArrayList<>());
     volatile CountDownLatch hold = new CountDownLatch(0);
     volatile CountDownLatch entered = new CountDownLatch(0);
+    /** Whether a write that must not stall is refused as RocksDB refuses a stalled one. */
+    volatile boolean stalling;
 
     ShardLogWriter.BatchSink around(ShardLogWriter.BatchSink real) {
-      return batch -> {
+      return (batch, mayStall) -> {
+        if (stalling && !mayStall) {
+          throw new RocksDBException(
+              "Write stall", new Status(Status.Code.Incomplete, Status.SubCode.None, "Write stall"));
+        }
         entered.countDown();
         try {
           hold.await();
@@ -76,7 +84,7 @@ class LeaderFollowerWriteTest {
         }
         threads.add(Thread.currentThread().getName());
         counts.add(batch.count());
-        real.write(batch);
+        real.write(batch, mayStall);
       };
     }
 
@@ -164,8 +172,8 @@ class LeaderFollowerWriteTest {
     List<CompletableFuture<List<StoredRecord>>> futures =
         store.appendAll(
             List.of(
-                new ShardAppend(logs.get(0), List.of(record("a", "1"), record("a", "2")), 0),
-                new ShardAppend(logs.get(1), List.of(record("b", "3")), 0)));
+                new ShardAppend(logs.get(0).id(), List.of(record("a", "1"), record("a", "2")), 0),
+                new ShardAppend(logs.get(1).id(), List.of(record("b", "3")), 0)));
 
     assertEquals(List.of(3), sink.counts);
     assertEquals(2, futures.get(0).join().size());
@@ -183,8 +191,8 @@ class LeaderFollowerWriteTest {
     List<CompletableFuture<List<StoredRecord>>> futures =
         store.appendAll(
             List.of(
-                new ShardAppend(logs.get(0), List.of(record("a", "kept")), 0),
-                new ShardAppend(logs.get(1), List.of(record("b", "refused")), 0)));
+                new ShardAppend(logs.get(0).id(), List.of(record("a", "kept")), 0),
+                new ShardAppend(logs.get(1).id(), List.of(record("b", "refused")), 0)));
 
     assertEquals("kept", text(futures.get(0).join().get(0)));
     CompletionException e = assertThrows(CompletionException.class, futures.get(1)::join);
@@ -243,6 +251,80 @@ class LeaderFollowerWriteTest {
     assertEquals(1, readAll(log).size());
   }
 
+  @Test
+  void appendAllIfIdleWritesOnTheCallersThreadWhenNothingElseIsBeingWritten() {
+    open(Durability.WAL);
+    ShardLog log = store.createShardLog(SHARD);
+
+    List<CompletableFuture<List<StoredRecord>>> futures =
+        store.appendAllIfIdle(List.of(new ShardAppend(SHARD, List.of(record("k", "now")), 0)))
+            .orElseThrow();
+
+    assertTrue(store.canAppendWithoutBlocking());
+    assertTrue(futures.get(0).isDone());
+    assertEquals(List.of(Thread.currentThread().getName()), sink.threads);
+    assertEquals("now", text(readAll(log).get(0)));
+  }
+
+  @Test
+  void appendAllIfIdleDuringAnotherWriteAppendsNothingAndSaysSo() throws Exception {
+    open(Durability.WAL);
+    ShardLog log = store.createShardLog(SHARD);
+    sink.holdNext();
+    Future<List<StoredRecord>> leader =
+        pool.submit(() -> log.append(List.of(record("k", "leader")), 0).join());
+    sink.awaitHeld();
+
+    assertTrue(
+        store.appendAllIfIdle(List.of(new ShardAppend(SHARD, List.of(record("k", "no")), 0)))
+            .isEmpty());
+    sink.release();
+
+    leader.get(LIVENESS_MINUTES, TimeUnit.MINUTES);
+    assertEquals(List.of("leader"), readAll(log).stream().map(TestRecords::text).toList());
+    assertEquals(List.of(1), sink.counts, "nothing was queued behind the leader");
+  }
+
+  @Test
+  void appendAllIfIdleThatWouldStallAppendsNothingAndLeavesTheTailWhereItWas() {
+    open(Durability.WAL);
+    ShardLog log = store.createShardLog(SHARD);
+    long first = log.append(List.of(record("k", "first")), 0).join().get(0).sequence();
+    sink.stalling = true;
+
+    assertTrue(
+        store.appendAllIfIdle(List.of(new ShardAppend(SHARD, List.of(record("k", "no")), 0)))
+            .isEmpty());
+
+    long next = log.append(List.of(record("k", "next")), 0).join().get(0).sequence();
+    assertEquals(first + 1, next, "the refused write took no sequence");
+    assertEquals(List.of("first", "next"), readAll(log).stream().map(TestRecords::text).toList());
+  }
+
+  @Test
+  void appendAllIfIdleNeverAppendsUnderFsyncDurability() {
+    open(Durability.FSYNC);
+    ShardLog log = store.createShardLog(SHARD);
+
+    assertFalse(store.canAppendWithoutBlocking());
+    assertTrue(
+        store.appendAllIfIdle(List.of(new ShardAppend(SHARD, List.of(record("k", "no")), 0)))
+            .isEmpty());
+    assertTrue(readAll(log).isEmpty());
+  }
+
+  @Test
+  void appendAllToAMissingLogFailsItsFuture() {
+    open(Durability.WAL);
+
+    List<CompletableFuture<List<StoredRecord>>> futures =
+        store.appendAll(
+            List.of(new ShardAppend(new ShardLogId("shard/17/5"), List.of(record("k", "x")), 0)));
+
+    CompletionException e = assertThrows(CompletionException.class, futures.get(0)::join);
+    assertInstanceOf(ShardLogClosedException.class, e.getCause());
+  }
+
   /**
    * Many threads, each appending to three shard logs at once in a closed loop, so the write turn
    * passes between leaders and the writer thread thousands of times: every acknowledged record is
@@ -275,13 +357,13 @@ class LeaderFollowerWriteTest {
           List<ShardAppend> appends = new ArrayList<>();
           for (int s = 0; s < logs.size(); s++) {
             if (i % 2 == 0 || s == i % 3) {
-              appends.add(new ShardAppend(logs.get(s), List.of(record(producer, Integer.toString(i))), 0));
+              appends.add(new ShardAppend(logs.get(s).id(), List.of(record(producer, Integer.toString(i))), 0));
             }
           }
           List<CompletableFuture<List<StoredRecord>>> futures = store.appendAll(appends);
           for (int a = 0; a < appends.size(); a++) {
             List<StoredRecord> stored = futures.get(a).get(LIVENESS_MINUTES, TimeUnit.MINUTES);
-            mine.computeIfAbsent(appends.get(a).log().id(), k -> new ArrayList<>()).addAll(stored);
+            mine.computeIfAbsent(appends.get(a).log(), k -> new ArrayList<>()).addAll(stored);
           }
         }
         return mine;

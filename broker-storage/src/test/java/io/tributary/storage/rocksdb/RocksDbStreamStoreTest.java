@@ -187,12 +187,12 @@ class RocksDbStreamStoreTest {
         RocksDbStreamStore.open(
             fsync,
             real ->
-                batch -> {
+                (batch, mayStall) -> {
                   if (batches.incrementAndGet() == 1) {
                     firstWriteEntered.countDown();
                     awaitUninterruptibly(releaseFirstWrite);
                   }
-                  real.write(batch);
+                  real.write(batch, mayStall);
                 })) {
       ShardLog log = store.createShardLog(SHARD);
       // The first append leads and is held in its write; the rest queue behind it.
