@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * and CBOR protocols, as the AWS SDKs, the AWS CLI and boto3 send them, over HTTP/1.1 and HTTP/2
  * on the plain port and, if configured, on a TLS port too (see {@code KinesisChannelInitializer}).
  *
- * <p>Event loops only move bytes; operations, which block on storage, run on a bounded pool of
- * {@code tributary-op-N} threads (see {@code package-info}).
+ * <p>Event loops move bytes; operations, which block on storage, run on a bounded pool of
+ * {@code tributary-op-N} threads, except a PutRecord that can be answered without blocking (see
+ * {@code package-info}).
  *
  * <p>Thread-safe. {@link #close()} is idempotent.
  */

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The end of the pipeline: takes each aggregated request (or {@link OversizedRequest}), has the
  * {@link RequestProcessor} answer it on the operation executor, and writes the answer back on
- * the channel's event loop.
+ * the channel's event loop. A request that can be answered without blocking ({@link
+ * RequestProcessor#processIfNonBlocking}) is answered on the event loop at once, without the
+ * two hand-offs.
  *
  * <p>One request per connection is in progress at a time. Requests that arrive meanwhile (HTTP/1.1
  * pipelining) wait in order and reading pauses until they are answered, so responses go out in
@@ -65,8 +67,16 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
   /** The subscription being streamed as the current exchange's answer, if it is one. */
   private SubscriptionStreamer streaming;
 
-  /** A request awaiting its answer; {@code answer} runs on the operation executor. */
-  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<ProtocolAnswer> answer) {}
+  /**
+   * A request awaiting its answer: {@code answerNow} runs on the event loop and answers only if
+   * that needs no blocking; otherwise {@code answer} runs on the operation executor.
+   */
+  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat,
+      Supplier<Optional<ProtocolAnswer>> answerNow, Supplier<ProtocolAnswer> answer) {
+    Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<ProtocolAnswer> answer) {
+      this(requestId, keepAlive, errorFormat, Optional::empty, answer);
+    }
+  }
 
   KinesisRequestHandler(RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes) {
     this.processor = processor;
@@ -114,11 +124,16 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
         headers.contains("X-Amz-Date") || headers.contains(HttpHeaderNames.DATE),
         ByteBufUtil.getBytes(http.content()));
     return new Exchange(requestId, HttpUtil.isKeepAlive(http), RequestProcessor.errorFormat(contentType),
-        () -> processor.process(request));
+        () -> processor.processIfNonBlocking(request), () -> processor.process(request));
   }
 
   private void start(ChannelHandlerContext ctx, Exchange exchange) {
     busy = true;
+    Optional<ProtocolAnswer> now = answerNow(exchange);
+    if (now.isPresent()) {
+      finish(ctx, exchange, now.get());
+      return;
+    }
     try {
       operations.execute(() -> {
         ProtocolAnswer answer = answer(exchange);
@@ -133,6 +148,20 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
       });
     } catch (RejectedExecutionException e) {
       finish(ctx, exchange, responses.unavailable(exchange.errorFormat()));
+    }
+  }
+
+  /**
+   * Runs on the event loop: the answer if it could be made without blocking (a PutRecord that
+   * found the storage writer idle: one unsynced write-ahead-log write, no hand-off to another
+   * thread and back), else empty.
+   */
+  private Optional<ProtocolAnswer> answerNow(Exchange exchange) {
+    try {
+      return exchange.answerNow().get();
+    } catch (Throwable t) {
+      log.error("Request {} failed unexpectedly", exchange.requestId(), t);
+      return Optional.of(responses.internalFailure(exchange.errorFormat()));
     }
   }
 

@@ -34,8 +34,11 @@
  * <h2>Threading</h2>
  *
  * <ul>
- *   <li>Event loops ({@code tributary-io-N}) only decode, aggregate and write; they never run an
- *       operation, decode a body or wait.
+ *   <li>Event loops ({@code tributary-io-N}) decode, aggregate and write, and never wait. They run
+ *       no operation, with one exception: under {@code --durability wal} a PutRecord is answered
+ *       on the event loop when nothing has to be waited for ({@code
+ *       RequestProcessor.processIfNonBlocking}): one request parsed and one unsynced
+ *       write-ahead-log write, with RocksDB's {@code no_slowdown}; otherwise it goes to the pool.
  *   <li>Operations, and the decoding, validation and encoding around them, run on a fixed pool of
  *       {@code operationThreads} threads named {@code tributary-op-N}, with a bounded queue; a
  *       request that finds it full is answered 503 ServiceUnavailable, which the SDKs retry.

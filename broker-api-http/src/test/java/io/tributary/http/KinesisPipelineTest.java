@@ -60,12 +60,13 @@ class KinesisPipelineTest {
   private final AtomicInteger ids = new AtomicInteger();
   private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
   private Executor operations = Runnable::run;
+  private final InMemoryStreamStore store = new InMemoryStreamStore(CLOCK);
   private EmbeddedChannel server;
   private EmbeddedChannel client;
 
   private void open() {
     WireCodec codec = new WireCodec();
-    Broker broker = new Broker(new InMemoryStreamStore(CLOCK),
+    Broker broker = new Broker(store,
         BrokerConfig.defaults().withStreamDelays(Duration.ZERO, Duration.ZERO), CLOCK);
     RequestProcessor processor = new RequestProcessor(OperationTable.of(broker), ModelValidator.load()::validate,
         AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), codec);
@@ -347,6 +348,65 @@ class KinesisPipelineTest {
     assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(record.get("Data").textValue()));
     assertEquals(jsonBody(put).get("SequenceNumber"), record.get("SequenceNumber"));
     assertEquals("1.7958528E9", record.get("ApproximateArrivalTimestamp").toString());
+  }
+
+  @Test
+  void putRecordIsAnsweredOnTheEventLoopWhenTheStoreCanAppendWithoutBlocking() throws Exception {
+    store.appendsWithoutBlocking(true);
+    open();
+    exchange(jsonRequest("CreateStream", "{\"StreamName\":\"orders\",\"ShardCount\":1}"));
+    operations = deferred::add;
+
+    List<FullHttpResponse> put = deliver(encode(jsonRequest("PutRecord",
+        "{\"StreamName\":\"orders\",\"Data\":\"aGVsbG8=\",\"PartitionKey\":\"pk\"}")));
+
+    assertTrue(deferred.isEmpty(), "no operation thread was used");
+    assertEquals(1, put.size());
+    assertEquals(200, put.get(0).status().code());
+    assertEquals("shardId-000000000000", jsonBody(put.get(0)).get("ShardId").textValue());
+    assertTrue(server.config().isAutoRead());
+  }
+
+  @Test
+  void putRecordGoesToAnOperationThreadWhenTheStoreMayBlock() throws Exception {
+    open();
+    exchange(jsonRequest("CreateStream", "{\"StreamName\":\"orders\",\"ShardCount\":1}"));
+    operations = deferred::add;
+
+    List<FullHttpResponse> before = deliver(encode(jsonRequest("PutRecord",
+        "{\"StreamName\":\"orders\",\"Data\":\"aGVsbG8=\",\"PartitionKey\":\"pk\"}")));
+    assertTrue(before.isEmpty());
+    assertEquals(1, deferred.size());
+    deferred.poll().run();
+
+    List<FullHttpResponse> after = drain();
+    assertEquals(1, after.size());
+    assertEquals(200, after.get(0).status().code());
+  }
+
+  @Test
+  void pipelinedRequestsMixingEventLoopAndOperationThreadAnswersStayInOrder() throws Exception {
+    store.appendsWithoutBlocking(true);
+    open();
+    exchange(jsonRequest("CreateStream", "{\"StreamName\":\"orders\",\"ShardCount\":1}"));
+    operations = deferred::add;
+    String put = "{\"StreamName\":\"orders\",\"Data\":\"aGVsbG8=\",\"PartitionKey\":\"pk\"}";
+
+    List<FullHttpResponse> responses = new ArrayList<>(deliver(encode(jsonRequest("PutRecord", put),
+        jsonRequest("ListStreams", "{}"), jsonRequest("PutRecord", put), jsonRequest("PutRecord", "{}"))));
+    assertEquals(1, responses.size(), "the first PutRecord at once; ListStreams waits for a thread");
+    while (!deferred.isEmpty()) {
+      deferred.poll().run();
+      responses.addAll(drain());
+    }
+
+    assertEquals(4, responses.size());
+    assertEquals(List.of("req-2", "req-3", "req-4", "req-5"),
+        responses.stream().map(r -> r.headers().get("x-amzn-RequestId")).toList());
+    assertTrue(jsonBody(responses.get(1)).has("StreamNames"));
+    assertTrue(jsonBody(responses.get(0)).get("SequenceNumber").textValue()
+        .compareTo(jsonBody(responses.get(2)).get("SequenceNumber").textValue()) < 0);
+    assertError(400, "ValidationException", "req-5", responses.get(3));
   }
 
   @Test

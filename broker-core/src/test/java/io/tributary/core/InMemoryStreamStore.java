@@ -27,8 +27,26 @@ public final class InMemoryStreamStore implements StreamStore {
   private final Catalog catalog = new Catalog();
   private final Map<ShardLogId, Log> logs = new ConcurrentHashMap<>();
 
+  /** Whether {@link #appendAllIfIdle} appends (as the RocksDB store under WAL durability). */
+  private volatile boolean appendsWithoutBlocking;
+
   public InMemoryStreamStore(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Makes {@link #appendAllIfIdle} append at once, or (the default) never. */
+  public void appendsWithoutBlocking(boolean allowed) {
+    appendsWithoutBlocking = allowed;
+  }
+
+  @Override
+  public boolean canAppendWithoutBlocking() {
+    return appendsWithoutBlocking;
+  }
+
+  @Override
+  public Optional<List<CompletableFuture<List<StoredRecord>>>> appendAllIfIdle(List<ShardAppend> appends) {
+    return appendsWithoutBlocking ? Optional.of(appendAll(appends)) : Optional.empty();
   }
 
   @Override

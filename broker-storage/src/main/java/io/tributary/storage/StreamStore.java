@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the broker keeps on disk: the {@link StreamCatalog} and one {@link ShardLog} per
@@ -32,6 +33,53 @@ public interface StreamStore extends AutoCloseable {
       logs.add(createShardLog(id));
     }
     return logs;
+  }
+
+  /** One shard log's part of an {@link #appendAll}: as for {@link ShardLog#append}. */
+  record ShardAppend(ShardLogId log, List<NewRecord> records, long minSequenceExclusive) {}
+
+  /**
+   * Appends to several shard logs, as for one PutRecords request, returning each append's future
+   * in the order of {@code appends}, each with {@link ShardLog#append}'s guarantees; a log that
+   * does not exist (or was dropped) gets a future failed with {@link ShardLogClosedException}.
+   * Prefer it to a loop over {@link ShardLog#append}: an implementation may write them all in one
+   * write (and, in fsync mode, one fsync), where one at a time may cost a write each.
+   *
+   * @throws IllegalArgumentException as {@link ShardLog#append} does, before anything is appended
+   */
+  default List<CompletableFuture<List<StoredRecord>>> appendAll(List<ShardAppend> appends) {
+    List<CompletableFuture<List<StoredRecord>>> futures = new ArrayList<>(appends.size());
+    for (ShardAppend append : appends) {
+      Optional<ShardLog> log = shardLog(append.log());
+      futures.add(
+          log.isEmpty()
+              ? CompletableFuture.failedFuture(
+                  new ShardLogClosedException("shard log " + append.log() + " does not exist"))
+              : log.get().append(append.records(), append.minSequenceExclusive()));
+    }
+    return futures;
+  }
+
+  /**
+   * Whether {@link #appendAllIfIdle} can ever append: false if every append may block, for
+   * instance on an fsync. Callers use it to skip preparing work for it.
+   */
+  default boolean canAppendWithoutBlocking() {
+    return false;
+  }
+
+  /**
+   * As {@link #appendAll}, but only if it can be done at once on the calling thread without
+   * waiting: for a caller that must not block, such as a network event loop. Returns the futures,
+   * already complete, or empty, having appended nothing, if it would have to wait (for a lock, for
+   * another write in progress, for the disk, or for the storage engine to catch up). The default
+   * never appends.
+   *
+   * @throws IllegalArgumentException as {@link #appendAll} does
+   */
+  default Optional<List<CompletableFuture<List<StoredRecord>>>> appendAllIfIdle(
+      List<ShardAppend> appends) {
+    return Optional.empty();
   }
 
   /** The existing log of that name. */

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * Kills the server with SIGKILL in the middle of a stream of PutRecords calls, restarts it on the
+ * Kills the server with SIGKILL in the middle of a stream of PutRecords (or PutRecord) calls, restarts it on the
  * same data directory, and checks the promise every durability mode makes: every acknowledged
  * record is there, exactly once, in order, under the sequence number it was acknowledged with.
  * Records of the call in flight at the kill may or may not be there; nothing else may be.
@@ -41,16 +42,20 @@ class CrashRecoveryTest {
 
   @TempDir Path dataDir;
 
+  /**
+   * @param operation PutRecords (batches of {@value #BATCH}) or PutRecord (one record a call;
+   *     under wal durability the broker answers it from the event loop when its writer is idle)
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"wal", "fsync"})
-  void everyAcknowledgedRecordSurvivesKillNine(String durability) throws InterruptedException {
+  @CsvSource({"wal, PutRecords", "fsync, PutRecords", "wal, PutRecord"})
+  void everyAcknowledgedRecordSurvivesKillNine(String durability, String operation) throws InterruptedException {
     try (TributaryProcess server = TributaryProcess.start(dataDir, "--durability", durability)) {
       String name;
       Writer writer;
       try (KinesisSdk sdk = WireEncoding.CBOR.connect(server.endpoint(), true)) {
         name = sdk.newStreamName("crash-" + durability);
         sdk.createActiveStream(name, 2);
-        writer = new Writer(sdk, name);
+        writer = new Writer(sdk, name, operation.equals("PutRecord") ? 1 : BATCH);
         Thread thread = new Thread(writer, "crash-writer");
         thread.start();
         awaitEnoughAcks(writer, thread, server);
@@ -72,8 +77,8 @@ class CrashRecoveryTest {
         }
         assertRecovered(writer, stored);
         int storedCount = stored.values().stream().mapToInt(List::size).sum();
-        System.out.printf("CrashRecoveryTest (%s): %d records sent, %d acknowledged, %d stored after kill -9; "
-            + "the writer saw: %s%n", durability, writer.sentData().size(), writer.acked.size(), storedCount,
+        System.out.printf("CrashRecoveryTest (%s, %s): %d records sent, %d acknowledged, %d stored after kill -9; "
+            + "the writer saw: %s%n", durability, operation, writer.sentData().size(), writer.acked.size(), storedCount,
             writer.failure.get());
       }
     }
@@ -118,8 +123,8 @@ class CrashRecoveryTest {
       lastPositionByShard.put(ack.shardId(), found.position());
     }
     int unacknowledged = storedByData.size() - writer.acked.size();
-    assertTrue(unacknowledged >= 0 && unacknowledged <= BATCH,
-        unacknowledged + " unacknowledged records stored; at most one batch was in flight");
+    assertTrue(unacknowledged >= 0 && unacknowledged <= writer.batch,
+        unacknowledged + " unacknowledged records stored; at most one call's records were in flight");
   }
 
   /** Where a record was found after the restart. */
@@ -129,8 +134,8 @@ class CrashRecoveryTest {
   private record Ack(String shardId, String sequenceNumber, String data) {}
 
   /**
-   * Sends batches of {@value #BATCH} records, one call at a time, until a call fails, and keeps
-   * what was sent and what was acknowledged.
+   * Sends batches of {@code batch} records, one call at a time (PutRecord when {@code batch} is 1,
+   * else PutRecords), until a call fails, and keeps what was sent and what was acknowledged.
    *
    * <p>Its lists are written by the writer thread; the test thread reads their sizes while it
    * runs and their contents after it has ended.
@@ -141,10 +146,12 @@ class CrashRecoveryTest {
     private final List<Ack> acked = Collections.synchronizedList(new ArrayList<>());
     private final List<List<String>> sentBatches = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final int batch;
 
-    Writer(KinesisSdk sdk, String streamName) {
+    Writer(KinesisSdk sdk, String streamName, int batch) {
       this.sdk = sdk;
       this.streamName = streamName;
+      this.batch = batch;
     }
 
     @Override
@@ -152,9 +159,19 @@ class CrashRecoveryTest {
       int next = 0;
       try {
         while (true) {
-          List<String> data = new ArrayList<>(BATCH);
-          List<PutRecordsRequestEntry> entries = new ArrayList<>(BATCH);
-          for (int i = 0; i < BATCH; i++, next++) {
+          if (batch == 1) {
+            String text = "record-" + next;
+            String key = "key-" + (next % 97);
+            next++;
+            sentBatches.add(List.of(text));
+            PutRecordResponse response = sdk.client().putRecord(b -> b.streamName(streamName)
+                .partitionKey(key).data(SdkBytes.fromUtf8String(text)));
+            acked.add(new Ack(response.shardId(), response.sequenceNumber(), text));
+            continue;
+          }
+          List<String> data = new ArrayList<>(batch);
+          List<PutRecordsRequestEntry> entries = new ArrayList<>(batch);
+          for (int i = 0; i < batch; i++, next++) {
             String text = "record-" + next;
             data.add(text);
             entries.add(PutRecordsRequestEntry.builder().partitionKey("key-" + (next % 97))
@@ -162,7 +179,7 @@ class CrashRecoveryTest {
           }
           sentBatches.add(data);
           PutRecordsResponse response = sdk.client().putRecords(b -> b.streamName(streamName).records(entries));
-          for (int i = 0; i < BATCH; i++) {
+          for (int i = 0; i < batch; i++) {
             PutRecordsResultEntry result = response.records().get(i);
             if (result.errorCode() == null) {
               acked.add(new Ack(result.shardId(), result.sequenceNumber(), data.get(i)));

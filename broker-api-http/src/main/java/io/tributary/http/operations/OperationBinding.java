@@ -5,6 +5,7 @@ import io.tributary.core.operations.KinesisOperation;
 import io.tributary.http.wire.WireCodec;
 import io.tributary.http.wire.WireObject;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One row of the dispatch table: an operation's wire name, its mapper and its domain operation.
@@ -28,5 +29,20 @@ public record OperationBinding<Q, R>(String name, OperationMapper<Q, R> mapper, 
     Q request = mapper.readRequest(body);
     R response = operation.execute(context, request);
     return (out, timestamps) -> mapper.writeResponse(response, out, timestamps);
+  }
+
+  /** Whether {@link #invokeIfNonBlocking} may ever run the operation. */
+  public boolean hasNonBlockingPath() {
+    return operation.hasNonBlockingPath();
+  }
+
+  /**
+   * As {@link #invoke}, but only if the operation can finish without blocking (see {@link
+   * KinesisOperation#executeIfNonBlocking}); empty, having changed nothing, if it cannot.
+   */
+  public Optional<WireCodec.BodyWriter> invokeIfNonBlocking(RequestContext context, WireObject body) {
+    Q request = mapper.readRequest(body);
+    return operation.executeIfNonBlocking(context, request)
+        .map(response -> (out, timestamps) -> mapper.writeResponse(response, out, timestamps));
   }
 }

@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * point (unknown consumer, slot taken, bad position) are ordinary error responses, as AWS's are
  * (HTTP 400 before the event stream starts).
  *
- * <p>Blocks while the operation runs: call it off the I/O event loop. Thread-safe.
+ * <p>{@link #process} blocks while the operation runs: call it off the I/O event loop. {@link
+ * #processIfNonBlocking} never blocks and may be called on it. Thread-safe.
  */
 public final class RequestProcessor {
   private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
@@ -103,6 +104,40 @@ public final class RequestProcessor {
    * belongs to the caller, who must close it.
    */
   public ProtocolAnswer process(KinesisRequest request) {
+    return process(request, false);
+  }
+
+  /**
+   * Answers the request only if that needs no blocking: for an operation with a non-blocking path
+   * (PutRecord under {@code --durability wal}) that found nothing to wait for. Otherwise returns
+   * empty, having changed nothing, and the caller calls {@link #process} off the event loop. The
+   * work done here is bounded: parsing and validating one request of at most the transport's
+   * maximum body size, and at most one unsynced write-ahead-log write. Never throws for anything
+   * a client sends.
+   */
+  public Optional<ProtocolAnswer> processIfNonBlocking(KinesisRequest request) {
+    Target target = Target.parse(request.target().orElse(""));
+    if (!target.isKinesisOperation()
+        || operations.binding(target.operation()).filter(OperationBinding::hasNonBlockingPath).isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(process(request, true));
+    } catch (WouldBlock e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Thrown out of {@link #process(KinesisRequest, boolean)} when the operation would block. */
+  private static final class WouldBlock extends RuntimeException {
+    static final WouldBlock INSTANCE = new WouldBlock();
+
+    private WouldBlock() {
+      super("the operation would block", null, false, false);
+    }
+  }
+
+  private ProtocolAnswer process(KinesisRequest request, boolean nonBlocking) {
     if (!request.method().equals("POST")) {
       return error(WireFormat.JSON, WireError.of(ErrorCode.ACCESS_DENIED, ACCESS_DENIED_MESSAGE).withStatus(403));
     }
@@ -146,16 +181,20 @@ public final class RequestProcessor {
       return error(format, WireError.of(ErrorCode.UNKNOWN_OPERATION,
           "Tributary does not implement " + target.operation() + " yet."));
     }
-    return run(request, binding.get(), body.get(), format, context);
+    return run(request, binding.get(), body.get(), format, context, nonBlocking);
   }
 
   private ProtocolAnswer run(
       KinesisRequest request, OperationBinding<?, ?> binding, JsonNode body, WireFormat format,
-      RequestContext context) {
+      RequestContext context, boolean nonBlocking) {
     return guarded(request, binding.name(), format, () -> {
       validator.validate(binding.name(), body, format);
       CrossAccountAccess.check(binding.name(), body, context);
-      List<byte[]> answer = codec.writeSegments(format, binding.invoke(context, WireObject.root(body, format)));
+      WireObject root = WireObject.root(body, format);
+      WireCodec.BodyWriter response = nonBlocking
+          ? binding.invokeIfNonBlocking(context, root).orElseThrow(() -> WouldBlock.INSTANCE)
+          : binding.invoke(context, root);
+      List<byte[]> answer = codec.writeSegments(format, response);
       return new KinesisResponse(200, format.contentType(), Optional.empty(), answer);
     });
   }
@@ -176,6 +215,8 @@ public final class RequestProcessor {
       KinesisRequest request, String operation, WireFormat format, Supplier<ProtocolAnswer> work) {
     try {
       return work.get();
+    } catch (WouldBlock e) {
+      throw e;
     } catch (KinesisException e) {
       if (e.code() == ErrorCode.INTERNAL_FAILURE) {
         log.error("Request {} ({}) failed", request.requestId(), operation, e);

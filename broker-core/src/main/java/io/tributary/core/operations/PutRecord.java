@@ -43,10 +43,26 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
 
   @Override
   public Response execute(RequestContext context, Request request) {
-    return writer.withWritableStream(context, request.stream(), stream -> put(stream, request));
+    return writer.withWritableStream(
+        context, request.stream(), stream -> put(stream, request, false).orElseThrow());
   }
 
-  private Response put(StreamState stream, Request request) {
+  /** True when the store can append without blocking ({@code --durability wal}). */
+  @Override
+  public boolean hasNonBlockingPath() {
+    return writer.canAppendWithoutBlocking();
+  }
+
+  /**
+   * Puts the record only if neither the stream's shard lock nor the store's writer is busy, and
+   * the store's write does not sync: see {@link KinesisOperation#executeIfNonBlocking}.
+   */
+  @Override
+  public Optional<Response> executeIfNonBlocking(RequestContext context, Request request) {
+    return writer.withWritableStreamIfFree(context, request.stream(), stream -> put(stream, request, true));
+  }
+
+  private Optional<Response> put(StreamState stream, Request request, boolean ifIdle) {
     Optional<String> tooLarge = RecordWriter.sizeViolation(stream, request.data(), request.partitionKey(), "data");
     if (tooLarge.isPresent()) {
       throw RecordWriter.validationErrors(List.of(tooLarge.get()));
@@ -61,7 +77,10 @@ public final class PutRecord implements KinesisOperation<PutRecord.Request, PutR
     RecordWriter.Entry entry =
         new RecordWriter.Entry(request.data(), request.partitionKey(), request.explicitHashKey(), ordering);
     ShardState shard = RecordWriter.route(stream, entry);
-    RecordWriter.Written written = writer.append(stream, List.of(entry), List.of(shard)).get(0);
-    return new Response(written.shard().shardId(), written.sequenceNumber(), stream.encryptionType());
+    Optional<List<RecordWriter.Written>> written = ifIdle
+        ? writer.appendIfIdle(stream, List.of(entry), List.of(shard))
+        : Optional.of(writer.append(stream, List.of(entry), List.of(shard)));
+    return written.map(w -> new Response(w.get(0).shard().shardId(), w.get(0).sequenceNumber(),
+        stream.encryptionType()));
   }
 }

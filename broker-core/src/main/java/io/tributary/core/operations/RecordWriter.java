@@ -12,7 +12,6 @@ import io.tributary.core.streams.StreamKey;
 import io.tributary.core.streams.StreamRegistry;
 import io.tributary.core.streams.StreamState;
 import io.tributary.storage.NewRecord;
-import io.tributary.storage.ShardLog;
 import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.StoredRecord;
 import io.tributary.storage.StreamStore;
@@ -34,8 +33,10 @@ import java.util.function.Function;
  * What PutRecord and PutRecords share: routing each record to the open shard whose hash-key
  * range holds it, and appending each shard's records, in request order, to its log.
  *
- * <p>All shards' appends are issued before any is awaited, so one request's records reach the
- * storage writer together and share a write (and, in fsync mode, one fsync). Once a shard's
+ * <p>All shards' appends go to the store in one {@link StreamStore#appendAll}, so one request's
+ * records share a write (and, in fsync mode, one fsync); when nothing else is being written, that
+ * write happens on the calling thread. The {@code IfFree}/{@code IfIdle} variants do the same
+ * only when nothing has to be waited for, for callers that must not block. Once a shard's
  * records are durable, its {@link AppendNotifier} listeners (SubscribeToShard) are signalled.
  *
  * <p>Thread-safe.
@@ -130,15 +131,53 @@ final class RecordWriter {
    * landed, in the same order. Blocks until every record is durable.
    */
   List<Written> append(StreamState stream, List<Entry> entries, List<ShardState> shards) {
+    Plan plan = plan(entries, shards);
+    return written(stream, plan, store.appendAll(plan.appends()));
+  }
+
+  /**
+   * As {@link #append}, but only if the store can write them at once without waiting (see {@link
+   * StreamStore#appendAllIfIdle}); empty, having appended nothing, if it cannot.
+   */
+  Optional<List<Written>> appendIfIdle(StreamState stream, List<Entry> entries, List<ShardState> shards) {
+    Plan plan = plan(entries, shards);
+    return store.appendAllIfIdle(plan.appends()).map(futures -> written(stream, plan, futures));
+  }
+
+  /** Whether {@link #appendIfIdle} can ever append. */
+  boolean canAppendWithoutBlocking() {
+    return store.canAppendWithoutBlocking();
+  }
+
+  /**
+   * As {@link #withWritableStream}, but only if the stream's shard lock is free for reading at
+   * once; empty if it is not (a reshard holds it), or if {@code work} returns empty.
+   */
+  <R> Optional<R> withWritableStreamIfFree(
+      RequestContext context, StreamRef ref, Function<StreamState, Optional<R>> work) {
+    StreamKey key = ref.resolve(context);
+    Lock lock = registry.shardLock(key).readLock();
+    if (!lock.tryLock()) {
+      return Optional.empty();
+    }
+    try {
+      return work.apply(writableStream(key));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Each shard's records in request order, and where each entry sits among them. */
+  private record Plan(List<ShardState> shards, List<List<Integer>> positions, List<StreamStore.ShardAppend> appends) {}
+
+  private static Plan plan(List<Entry> entries, List<ShardState> shards) {
     Map<ShardState, List<Integer>> byShard = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       byShard.computeIfAbsent(shards.get(i), k -> new ArrayList<>()).add(i);
     }
-    Map<ShardState, CompletableFuture<List<StoredRecord>>> pending = new LinkedHashMap<>();
+    List<StreamStore.ShardAppend> appends = new ArrayList<>(byShard.size());
     for (Map.Entry<ShardState, List<Integer>> e : byShard.entrySet()) {
       ShardState shard = e.getKey();
-      // A missing log means the stream was deleted after it was looked up.
-      ShardLog log = store.shardLog(shard.logId()).orElseThrow(() -> StreamRegistry.notFound(stream.key()));
       List<NewRecord> records = new ArrayList<>(e.getValue().size());
       long minExclusive = shard.startingSequence() - 1;
       for (int i : e.getValue()) {
@@ -148,16 +187,30 @@ final class RecordWriter {
           minExclusive = Math.max(minExclusive, entry.sequenceNumberForOrdering().get().sequence());
         }
       }
-      pending.put(shard, log.append(records, minExclusive));
+      appends.add(new StreamStore.ShardAppend(shard.logId(), records, minExclusive));
     }
-    Written[] result = new Written[entries.size()];
-    for (Map.Entry<ShardState, CompletableFuture<List<StoredRecord>>> e : pending.entrySet()) {
-      List<StoredRecord> stored = await(stream, e.getValue());
-      appends.signal(e.getKey().logId());
-      List<Integer> positions = byShard.get(e.getKey());
+    return new Plan(List.copyOf(byShard.keySet()), List.copyOf(byShard.values()), appends);
+  }
+
+  /**
+   * Waits for each shard's append, signals its listeners, and returns where each entry landed. A
+   * log that is gone means the stream was deleted after it was looked up: AWS's not-found error.
+   */
+  private List<Written> written(
+      StreamState stream, Plan plan, List<CompletableFuture<List<StoredRecord>>> futures) {
+    int count = 0;
+    for (List<Integer> positions : plan.positions()) {
+      count += positions.size();
+    }
+    Written[] result = new Written[count];
+    for (int s = 0; s < plan.shards().size(); s++) {
+      ShardState shard = plan.shards().get(s);
+      List<StoredRecord> stored = await(stream, futures.get(s));
+      appends.signal(shard.logId());
+      List<Integer> positions = plan.positions().get(s);
       for (int j = 0; j < positions.size(); j++) {
-        result[positions.get(j)] = new Written(e.getKey(),
-            new SequenceNumber(e.getKey().shardId().index(), stored.get(j).sequence()));
+        result[positions.get(j)] =
+            new Written(shard, new SequenceNumber(shard.shardId().index(), stored.get(j).sequence()));
       }
     }
     return List.of(result);

@@ -1,6 +1,7 @@
 package io.tributary.storage.rocksdb;
 
 import io.tributary.storage.ShardLogClosedException;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -10,8 +11,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Every use of a handle from a caller's thread holds a {@link #enter lease} (the read side of a
  * read-write lock); closing handles, when a shard log is dropped or the store is closed, holds the
  * write side, so it waits for leases in progress and new leases see the result. The writer thread
- * uses handles without a lease: a drop waits for a writer barrier before it releases a handle, and
- * the store closes only after the writer has stopped.
+ * uses handles without a lease (a caller writing its own batch holds the lease of its append): a
+ * drop waits for a writer barrier before it releases a handle, and the store closes only after the
+ * writer has stopped.
  *
  * <p>Thread-safe. The closed flag is guarded by the lock.
  */
@@ -45,6 +47,23 @@ final class HandleGate {
       throw new ShardLogClosedException("the store at " + storeName + " is closed");
     }
     return readLock::unlock;
+  }
+
+  /**
+   * Takes a lease only if that needs no waiting: empty if a handle is being closed or waited for.
+   *
+   * @throws ShardLogClosedException if the store is closed
+   */
+  Optional<Lease> tryEnter() {
+    ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
+    if (!readLock.tryLock()) {
+      return Optional.empty();
+    }
+    if (closed) {
+      readLock.unlock();
+      throw new ShardLogClosedException("the store at " + storeName + " is closed");
+    }
+    return Optional.of(readLock::unlock);
   }
 
   /** Runs {@code action} while no lease is held, whether or not the store is closed. */

@@ -45,6 +45,11 @@ final class RocksDbResources implements AutoCloseable {
   final ColumnFamilyOptions shardOptions;
   final ColumnFamilyOptions catalogOptions;
   final WriteOptions writeOptions;
+  /**
+   * As {@link #writeOptions}, but a write that RocksDB would delay or stop (a write stall) fails at
+   * once with status {@code Incomplete} instead: for writes on a thread that must not block.
+   */
+  final WriteOptions noStallWriteOptions;
 
   /** Builds the options; the native library must be loaded. */
   RocksDbResources(RocksDbStoreConfig config) {
@@ -78,6 +83,8 @@ final class RocksDbResources implements AutoCloseable {
             .setCompressionType(CompressionType.LZ4_COMPRESSION)
             .setTableFormatConfig(tableConfig());
     writeOptions = new WriteOptions().setSync(config.durability() == Durability.FSYNC);
+    noStallWriteOptions =
+        new WriteOptions().setSync(config.durability() == Durability.FSYNC).setNoSlowdown(true);
   }
 
   private BlockBasedTableConfig tableConfig() {
@@ -92,6 +99,7 @@ final class RocksDbResources implements AutoCloseable {
   @Override
   public void close() {
     writeOptions.close();
+    noStallWriteOptions.close();
     catalogOptions.close();
     shardOptions.close();
     dbOptions.close();

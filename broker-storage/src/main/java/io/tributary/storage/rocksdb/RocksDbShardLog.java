@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * Invariant: sequences and arrival times both increase along the keys, so the records are sorted by
  * arrival time too, and a record's sequence is at least {@code arrivalMillis << 20}.
  *
- * <p>Thread-safe. Appends and trims run on the {@link ShardLogWriter} thread, in queue order. Reads
- * run on the caller's thread under a {@link HandleGate} lease and see a prefix of the appends.
- * {@link #tail} is confined to the writer thread; the cached last sequence is written under {@code
- * lastSequenceLock} and read without it.
+ * <p>Thread-safe. Appends and trims are written by the {@link ShardLogWriter}, one batch at a time
+ * and in submission order, on the submitting thread or the writer thread. Reads run on the
+ * caller's thread under a {@link HandleGate} lease and see a prefix of the appends. {@link #tail}
+ * is confined to the holder of the writer's write turn; the cached last sequence is written under
+ * {@code lastSequenceLock} and read without it.
  */
 // "try": a HandleGate lease is held for its try block and never read inside it.
 @SuppressWarnings("try")
@@ -50,7 +51,7 @@ final class RocksDbShardLog implements ShardLog {
   private final ShardLogWriter writer;
   private final AtomicBoolean dropped = new AtomicBoolean();
 
-  /** Confined to the writer thread; null until the first append or trim loads it. */
+  /** Confined to the holder of the write turn; null until the first append or trim loads it. */
   private ShardTail tail;
 
   private final Object lastSequenceLock = new Object();
@@ -80,7 +81,10 @@ final class RocksDbShardLog implements ShardLog {
   /**
    * {@inheritDoc}
    *
-   * <p>The future completes on the writer thread.
+   * <p>If no other append is being written, this one is written on the calling thread before this
+   * method returns (it leads; see {@link ShardLogWriter}), and the future is already complete;
+   * otherwise it completes on the thread that writes it. Either way, callers may block here for
+   * the length of one write (and fsync, under {@code FSYNC} durability).
    *
    * @throws IllegalArgumentException if {@code records} is empty, {@code minSequenceExclusive} is
    *     negative, or a partition key is longer than 65,535 UTF-8 bytes
@@ -88,6 +92,24 @@ final class RocksDbShardLog implements ShardLog {
   @Override
   public CompletableFuture<List<StoredRecord>> append(
       List<NewRecord> records, long minSequenceExclusive) {
+    ShardLogWriter.Append append = prepareAppend(records, minSequenceExclusive);
+    try (HandleGate.Lease lease = gate.enter()) {
+      if (dropped.get()) {
+        return CompletableFuture.failedFuture(droppedException());
+      }
+      writer.submitAppends(List.of(append));
+      return append.future();
+    } catch (ShardLogClosedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Checks an append's arguments and makes it ready for {@link ShardLogWriter#submitAppends}.
+   *
+   * @throws IllegalArgumentException as {@link #append} does
+   */
+  ShardLogWriter.Append prepareAppend(List<NewRecord> records, long minSequenceExclusive) {
     Objects.requireNonNull(records, "records");
     if (records.isEmpty()) {
       throw new IllegalArgumentException("append needs at least one record");
@@ -108,14 +130,7 @@ final class RocksDbShardLog implements ShardLog {
       partitionKeysUtf8.add(partitionKey);
       sizeBytes += partitionKey.length + record.data().length;
     }
-    try (HandleGate.Lease lease = gate.enter()) {
-      if (dropped.get()) {
-        return CompletableFuture.failedFuture(droppedException());
-      }
-      return writer.submitAppend(this, copy, partitionKeysUtf8, minSequenceExclusive, sizeBytes);
-    } catch (ShardLogClosedException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return writer.append(this, copy, partitionKeysUtf8, minSequenceExclusive, sizeBytes);
   }
 
   /**
@@ -283,12 +298,12 @@ final class RocksDbShardLog implements ShardLog {
     }
   }
 
-  /** The column family; used by the writer thread and, under a lease, by readers. */
+  /** The column family; used by the write turn's holder and, under a lease, by readers. */
   ColumnFamilyHandle handle() {
     return handle;
   }
 
-  /** The column family's id, for the writer thread's batches. */
+  /** The column family's id, for the write batches. */
   int columnFamilyId() {
     return columnFamilyId;
   }
@@ -306,7 +321,7 @@ final class RocksDbShardLog implements ShardLog {
     return new ShardLogClosedException("shard log " + id + " was dropped");
   }
 
-  /** The tail to assign the next sequence from, loaded on first use. Writer thread only. */
+  /** The tail to assign the next sequence from, loaded on first use. Write turn only. */
   ShardTail tail() {
     if (tail == null) {
       tail = loadTail();
@@ -314,7 +329,7 @@ final class RocksDbShardLog implements ShardLog {
     return tail;
   }
 
-  /** Records that an append up to {@code newTail} is durable. Writer thread only. */
+  /** Records that an append up to {@code newTail} is durable. Write turn only. */
   void commitTail(ShardTail newTail) {
     tail = newTail;
     synchronized (lastSequenceLock) {
@@ -322,7 +337,7 @@ final class RocksDbShardLog implements ShardLog {
     }
   }
 
-  /** Records that everything below {@code beforeSequence} is deleted. Writer thread only. */
+  /** Records that everything below {@code beforeSequence} is deleted. Write turn only. */
   void trimmed(long beforeSequence) {
     synchronized (lastSequenceLock) {
       OptionalLong known = lastSequence;

@@ -5,44 +5,58 @@ import io.tributary.storage.ShardLogClosedException;
 import io.tributary.storage.StorageException;
 import io.tributary.storage.StoredRecord;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single thread, {@value #THREAD_NAME}, that writes every record of every shard log: appends
- * and trims.
+ * Writes every record of every shard log, appends and trims, one batch at a time, either on the
+ * calling thread or on the thread {@value #THREAD_NAME} (leader/follower group commit).
  *
- * <p>Callers enqueue commands and get a future. The thread takes the first command, drains the
- * appends and trims queued behind it (up to {@value #MAX_BATCH_RECORDS} records or {@value
- * #MAX_BATCH_BYTES} bytes, across all shards and callers), assigns sequences and arrival times per
- * shard from one clock reading, and writes everything in one {@link WriteBatch}: one WAL write and,
- * under {@link io.tributary.storage.Durability#FSYNC}, one fsync shared by all of them (group
- * commit). Only after that write returns does it commit each shard's new {@link ShardTail} and
- * complete the futures, in queue order. If the write fails, every future in the batch fails with
- * the same {@link StorageException} and no tail advances.
+ * <p>At most one thread writes at a time: the one holding the <em>write turn</em>. A caller that
+ * submits appends or trims while nobody holds the turn takes it and writes its own commands at
+ * once, on its own thread (it leads), so a lone client's write costs no thread hand-off. Commands
+ * submitted while the turn is held wait in the queue (they follow); when the holder finishes its
+ * batch and finds the queue non-empty, it hands the turn to the writer thread, which drains the
+ * queue batch by batch (up to {@value #MAX_BATCH_RECORDS} records or {@value #MAX_BATCH_BYTES}
+ * bytes, across all shards and callers) until it is empty, then gives the turn up. Under load the
+ * queue fills while a batch is written, so concurrent writers still share one write (group
+ * commit), as before. Invariant, under {@code lock}: nobody holds the turn only when the queue is
+ * empty, so no queued command is ever left without a thread to write it.
+ *
+ * <p>Each batch assigns sequences and arrival times per shard from one clock reading and is written
+ * as one {@link WriteBatch}: one WAL write and, under {@link io.tributary.storage.Durability#FSYNC},
+ * one fsync shared by all of its commands. Only after that write returns does the holder commit
+ * each shard's new {@link ShardTail} and complete the futures, in queue order. If the write fails,
+ * every future in the batch fails with the same {@link StorageException} and no tail advances.
  *
  * <p>A {@linkplain #submitBarrier barrier} completes once every batch queued before it is written.
  * Dropping a shard log marks it dropped (so the writer fails its later appends without touching its
- * column family), then waits for a barrier before releasing the column family: after that, this
- * thread never uses its handle again.
+ * column family), then waits for a barrier before releasing the column family: after that, no
+ * writer uses its handle again.
  *
- * <p>Futures complete on this thread: dependent actions must be quick or use the {@code *Async}
- * variants, and must not call {@link RocksDbShardLog#trimBefore}, {@link
- * RocksDbStreamStore#dropShardLog} or {@link RocksDbStreamStore#close}, which wait for this thread
- * (they throw {@link IllegalStateException} if they are called on it).
+ * <p>Futures complete on the thread that wrote their batch, the submitter's or another's:
+ * dependent actions must be quick or use the {@code *Async} variants, and must not call {@link
+ * RocksDbShardLog#trimBefore}, {@link RocksDbStreamStore#dropShardLog} or {@link
+ * RocksDbStreamStore#close}, which wait for the writer (they throw {@link IllegalStateException}
+ * if they are called while the calling thread holds the write turn).
  *
- * <p>Thread-safe: the {@code submit} methods and {@link #stop} may be called from any thread;
- * everything else, including each shard log's tail, is confined to the writer thread.
+ * <p>Thread-safe: the {@code submit} methods and {@link #stop} may be called from any thread, and
+ * a submit that leads returns only after its batch is written (so call them where blocking for a
+ * write is acceptable). The batch under construction and each shard log's tail are confined to
+ * the holder of the write turn; the turn passes under {@code lock}, which orders one holder's
+ * writes before the next one's reads. The queue and the turn's state are guarded by {@code lock}.
  */
 final class ShardLogWriter {
 
@@ -58,11 +72,29 @@ final class ShardLogWriter {
    */
   @FunctionalInterface
   interface BatchSink {
-    void write(WriteBatch batch) throws RocksDBException;
+    /**
+     * Writes the batch; if {@code mayStall} is false and RocksDB would delay the write (a write
+     * stall), fails at once with status {@code Incomplete} instead, having written nothing.
+     */
+    void write(WriteBatch batch, boolean mayStall) throws RocksDBException;
   }
 
-  private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
-  /** The bytes of the batch being gathered; confined to the writer thread. */
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when the write turn is handed to the writer thread. */
+  private final Condition writerTurn = lock.newCondition();
+
+  /** Guarded by {@code lock}. */
+  private final ArrayDeque<Command> queue = new ArrayDeque<>();
+  /** Guarded by {@code lock}: some thread holds the write turn. */
+  private boolean turnTaken;
+  /** Guarded by {@code lock}: the holder is the writer thread. */
+  private boolean turnIsWriters;
+  /** Guarded by {@code lock}: {@link #stop} was called; later submits fail. */
+  private boolean stopping;
+  /** The caller thread holding the write turn, if one does; for {@link #checkNotOnWriterThread}. */
+  private volatile Thread leader;
+
+  /** The bytes of the batch being gathered; confined to the holder of the write turn. */
   private final WriteBatchBuilder batch = new WriteBatchBuilder();
   private final BatchSink sink;
   private final Clock clock;
@@ -80,46 +112,111 @@ final class ShardLogWriter {
     thread.start();
   }
 
-  /** Queues an append; see {@link io.tributary.storage.ShardLog#append}. */
-  CompletableFuture<List<StoredRecord>> submitAppend(
+  /**
+   * An append, checked and ready to submit; see {@link io.tributary.storage.ShardLog#append}. Its
+   * future completes once it is written.
+   */
+  Append append(
       RocksDbShardLog shardLog,
       List<NewRecord> records,
       List<byte[]> partitionKeysUtf8,
       long minSequenceExclusive,
       long sizeBytes) {
-    Append append =
-        new Append(
-            shardLog,
-            records,
-            partitionKeysUtf8,
-            minSequenceExclusive,
-            sizeBytes,
-            new CompletableFuture<>());
-    queue.add(append);
-    return append.future();
+    return new Append(
+        shardLog,
+        records,
+        partitionKeysUtf8,
+        minSequenceExclusive,
+        sizeBytes,
+        new CompletableFuture<>());
   }
 
-  /** Queues the logical delete of every record below {@code beforeSequence}. */
+  /**
+   * Submits appends, to be written together in one batch if this caller leads (if nobody is
+   * writing, it writes them now, on this thread, and returns after that); otherwise they are
+   * queued behind the batch being written.
+   */
+  void submitAppends(List<Append> appends) {
+    submit(List.copyOf(appends));
+  }
+
+  /**
+   * Writes the appends now, on this thread, if that needs no waiting: returns false, having
+   * written and queued nothing, if another write holds the turn or RocksDB would stall the write.
+   * Once it returns true every append's future is complete (failed, if the store is stopping or
+   * the write failed).
+   */
+  boolean submitAppendsIfIdle(List<Append> appends) {
+    if (appends.isEmpty()) {
+      return true;
+    }
+    lock.lock();
+    try {
+      if (stopping) {
+        ShardLogClosedException closed = closed();
+        appends.forEach(append -> append.future().completeExceptionally(closed));
+        return true;
+      }
+      if (turnTaken) {
+        return false;
+      }
+      turnTaken = true;
+    } finally {
+      lock.unlock();
+    }
+    leader = Thread.currentThread();
+    try {
+      return writeBatch(appends, false);
+    } finally {
+      leader = null;
+      passTurn();
+    }
+  }
+
+  /** Submits the logical delete of every record below {@code beforeSequence}. */
   CompletableFuture<Void> submitTrim(RocksDbShardLog shardLog, long beforeSequence) {
     Trim trim = new Trim(shardLog, beforeSequence, new CompletableFuture<>());
-    queue.add(trim);
+    submit(List.of(trim));
     return trim.future();
   }
 
-  /** A future that completes once everything queued before it is written or failed. */
+  /** A future that completes once everything submitted before it is written or failed. */
   CompletableFuture<Void> submitBarrier() {
     Barrier barrier = new Barrier(new CompletableFuture<>());
-    queue.add(barrier);
+    lock.lock();
+    try {
+      if (stopping) {
+        barrier.future().completeExceptionally(closed());
+      } else if (!turnTaken) {
+        // Nothing is being written and (by the invariant) nothing is queued.
+        barrier.future().complete(null);
+      } else {
+        queue.add(barrier);
+      }
+    } finally {
+      lock.unlock();
+    }
     return barrier.future();
   }
 
   /**
-   * Performs everything queued so far, then ends the thread and waits for it. Anything queued after
-   * that fails with {@link ShardLogClosedException}.
+   * Performs everything submitted so far, then ends the thread and waits for it. Anything submitted
+   * after that fails with {@link ShardLogClosedException}.
    */
   void stop() {
     checkNotOnWriterThread("closing the store");
-    queue.add(new Stop(new CompletableFuture<>()));
+    lock.lock();
+    try {
+      if (!stopping) {
+        stopping = true;
+        queue.add(new Stop(new CompletableFuture<>()));
+        if (!turnTaken) {
+          handToWriterThread();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {
@@ -127,10 +224,6 @@ final class ShardLogWriter {
       } catch (InterruptedException e) {
         interrupted = true;
       }
-    }
-    Command left;
-    while ((left = queue.poll()) != null) {
-      left.future().completeExceptionally(new ShardLogClosedException("the store was closed"));
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -151,61 +244,152 @@ final class ShardLogWriter {
 
   /** Fails fast instead of deadlocking when a caller would wait for the writer on the writer. */
   void checkNotOnWriterThread(String operation) {
-    if (Thread.currentThread() == thread) {
+    Thread current = Thread.currentThread();
+    if (current == thread || current == leader) {
       throw new IllegalStateException(
-          operation + " must not run on " + THREAD_NAME + " (from a future's callback)");
+          operation
+              + " must not run on a thread that is writing shard logs (from a future's callback)");
     }
+  }
+
+  /** Queues {@code commands}, or, if nobody is writing, writes them now on this thread. */
+  private void submit(List<? extends ShardCommand> commands) {
+    if (commands.isEmpty()) {
+      return;
+    }
+    lock.lock();
+    try {
+      if (stopping) {
+        ShardLogClosedException closed = closed();
+        commands.forEach(command -> command.future().completeExceptionally(closed));
+        return;
+      }
+      if (turnTaken) {
+        queue.addAll(commands);
+        return;
+      }
+      turnTaken = true;
+    } finally {
+      lock.unlock();
+    }
+    leader = Thread.currentThread();
+    try {
+      writeBatch(commands, true);
+    } finally {
+      leader = null;
+      passTurn();
+    }
+  }
+
+  /** Ends this holder's turn: to the writer thread if commands are queued, else to nobody. */
+  private void passTurn() {
+    lock.lock();
+    try {
+      if (queue.isEmpty()) {
+        turnTaken = false;
+      } else {
+        handToWriterThread();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Guarded by {@code lock}. */
+  private void handToWriterThread() {
+    turnTaken = true;
+    turnIsWriters = true;
+    writerTurn.signal();
+  }
+
+  private static ShardLogClosedException closed() {
+    return new ShardLogClosedException("the store was closed");
   }
 
   private void run() {
-    Command carried = null;
+    List<ShardCommand> commands = new ArrayList<>();
     while (true) {
-      Command first = carried != null ? carried : take();
-      carried = null;
-      if (first instanceof Stop) {
+      Command boundary = null;
+      lock.lock();
+      try {
+        while (!turnIsWriters) {
+          writerTurn.awaitUninterruptibly();
+        }
+        boundary = drain(commands);
+      } finally {
+        lock.unlock();
+      }
+      if (!commands.isEmpty()) {
+        writeBatch(commands, true);
+        commands.clear();
+      } else if (boundary instanceof Barrier barrier) {
+        barrier.future().complete(null);
+      } else if (boundary instanceof Stop) {
         return;
       }
-      if (first instanceof Barrier barrier) {
-        barrier.future().complete(null);
-        continue;
-      }
-      PendingBatch batch = new PendingBatch(clock.millis());
+      lock.lock();
       try {
-        batch.add((ShardCommand) first);
-        while (!batch.full()) {
-          Command next = queue.poll();
-          if (next == null) {
-            break;
-          }
-          if (next instanceof Stop || next instanceof Barrier) {
-            carried = next;
-            break;
-          }
-          batch.add((ShardCommand) next);
+        if (queue.isEmpty()) {
+          turnTaken = false;
+          turnIsWriters = false;
         }
-        batch.write();
-      } catch (StorageException e) {
-        batch.fail(e);
-      } catch (RuntimeException e) {
-        log.error("Unexpected failure in {}; failing its batch", THREAD_NAME, e);
-        batch.fail(new StorageException("unexpected failure writing shard logs: " + e, e));
       } finally {
-        batch.close();
+        lock.unlock();
       }
     }
   }
 
-  private Command take() {
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // Only Stop ends the writer, so that every queued future completes.
+  /**
+   * Moves the next batch's appends and trims from the queue into {@code into}; if the queue starts
+   * with a barrier or stop, takes that alone and returns it. Guarded by {@code lock}.
+   */
+  private Command drain(List<ShardCommand> into) {
+    Command head = queue.peek();
+    if (head instanceof Barrier || head instanceof Stop) {
+      return queue.poll();
+    }
+    long records = 0;
+    long bytes = 0;
+    while (records < MAX_BATCH_RECORDS && bytes < MAX_BATCH_BYTES) {
+      if (!(queue.peek() instanceof ShardCommand next)) {
+        break;
+      }
+      queue.poll();
+      into.add(next);
+      if (next instanceof Append append) {
+        records += append.records().size();
+        bytes += append.sizeBytes();
+      } else {
+        records += 1;
       }
     }
+    return null;
   }
 
-  /** Appends and trims gathered into one WriteBatch. Confined to the writer thread. */
+  /**
+   * Writes one batch of commands; the caller holds the write turn. Returns false only if {@code
+   * mayStall} is false and RocksDB refused to stall: then nothing was written, no tail moved, and
+   * the futures of the commands that could be written are left incomplete.
+   */
+  private boolean writeBatch(List<? extends ShardCommand> commands, boolean mayStall) {
+    PendingBatch pending = new PendingBatch(clock.millis());
+    try {
+      for (ShardCommand command : commands) {
+        pending.add(command);
+      }
+      return pending.write(mayStall);
+    } catch (StorageException e) {
+      pending.fail(e);
+    } catch (RuntimeException e) {
+      log.error("Unexpected failure writing shard logs; failing its batch", e);
+      pending.fail(new StorageException("unexpected failure writing shard logs: " + e, e));
+    } finally {
+      pending.close();
+    }
+    return true;
+  }
+
+  /** Appends and trims gathered into one WriteBatch. Confined to the holder of the write turn. */
   private final class PendingBatch implements AutoCloseable {
     private final long nowMillis;
     private final Map<RocksDbShardLog, ShardTail> tails = new IdentityHashMap<>();
@@ -305,17 +489,24 @@ final class ShardLogWriter {
           });
     }
 
-    void write() {
+    /** Writes the batch; false if it would have stalled and {@code mayStall} is false. */
+    boolean write(boolean mayStall) {
       if (commands.isEmpty()) {
-        return;
+        return true;
       }
       try (WriteBatch writeBatch = batch.build()) {
-        sink.write(writeBatch);
+        sink.write(writeBatch, mayStall);
       } catch (RocksDBException e) {
+        if (!mayStall
+            && e.getStatus() != null
+            && e.getStatus().getCode() == Status.Code.Incomplete) {
+          return false;
+        }
         fail(RocksDbErrorPolicy.wrap(describe(), e));
-        return;
+        return true;
       }
       onWritten.forEach(Runnable::run);
+      return true;
     }
 
     void fail(StorageException failure) {
@@ -355,7 +546,7 @@ final class ShardLogWriter {
     RocksDbShardLog shardLog();
   }
 
-  private record Append(
+  record Append(
       RocksDbShardLog shardLog,
       List<NewRecord> records,
       List<byte[]> partitionKeysUtf8,

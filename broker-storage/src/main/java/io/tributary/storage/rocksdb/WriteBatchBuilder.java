@@ -25,7 +25,7 @@ import org.rocksdb.WriteBatch;
  * 05 01 01 02 02 03}. Only column families other than the default are written this way (the
  * default one has other tags); every shard log has its own.
  *
- * <p>Confined to the writer thread. Reusable: {@link #build} leaves it empty.
+ * <p>Confined to the holder of {@link ShardLogWriter}'s write turn. Reusable: {@link #build} leaves it empty.
  */
 final class WriteBatchBuilder {
   static final int HEADER_BYTES = 12;

@@ -90,7 +90,9 @@
  *
  * <h2>Threads and failures</h2>
  *
- * One writer thread, {@code tributary-storage-writer}, performs every append and trim (see {@link
+ * Appends and trims are written one batch at a time: by the caller that submits them when nothing
+ * else is being written, else by the writer thread {@code tributary-storage-writer}, which
+ * gathers everything queued meanwhile into shared batches (see {@link
  * io.tributary.storage.rocksdb.ShardLogWriter}); reads and catalog calls run on the caller's
  * thread. Every class states its own thread-safety. {@code RocksDBException} is wrapped once, at
  * this package's boundary, under the policy in {@link

@@ -42,13 +42,13 @@ class FailedWriteTest {
     volatile boolean failing;
 
     ShardLogWriter.BatchSink around(ShardLogWriter.BatchSink real) {
-      return batch -> {
+      return (batch, mayStall) -> {
         if (failing) {
           throw new RocksDBException(
               "IO error: No space left on device",
               new Status(Status.Code.IOError, Status.SubCode.NoSpace, "No space left on device"));
         }
-        real.write(batch);
+        real.write(batch, mayStall);
       };
     }
   }

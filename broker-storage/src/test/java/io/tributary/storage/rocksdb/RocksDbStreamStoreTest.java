@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,27 +176,52 @@ class RocksDbStreamStoreTest {
   }
 
   @Test
-  void concurrentFsyncedAppendsShareWriteBatches() {
+  void fsyncedAppendsQueuedDuringAWriteShareWriteBatches() throws Exception {
     AtomicInteger batches = new AtomicInteger();
+    CountDownLatch firstWriteEntered = new CountDownLatch(1);
+    CountDownLatch releaseFirstWrite = new CountDownLatch(1);
     RocksDbStoreConfig fsync = config(dir, clock).withDurability(Durability.FSYNC);
     int appends = 500;
+    ExecutorService leaderThread = Executors.newSingleThreadExecutor();
     try (RocksDbStreamStore store =
         RocksDbStreamStore.open(
             fsync,
             real ->
-                batch -> {
-                  batches.incrementAndGet();
-                  real.write(batch);
+                (batch, mayStall) -> {
+                  if (batches.incrementAndGet() == 1) {
+                    firstWriteEntered.countDown();
+                    awaitUninterruptibly(releaseFirstWrite);
+                  }
+                  real.write(batch, mayStall);
                 })) {
       ShardLog log = store.createShardLog(SHARD);
+      // The first append leads and is held in its write; the rest queue behind it.
+      Future<List<StoredRecord>> leader =
+          leaderThread.submit(() -> log.append(List.of(record("k", "0")), 0).join());
+      firstWriteEntered.await();
       List<CompletableFuture<List<StoredRecord>>> futures = new ArrayList<>();
-      for (int i = 0; i < appends; i++) {
+      for (int i = 1; i < appends; i++) {
         futures.add(log.append(List.of(record("k", Integer.toString(i))), 0));
       }
+      releaseFirstWrite.countDown();
+      leader.get();
       futures.forEach(CompletableFuture::join);
+    } finally {
+      leaderThread.shutdown();
     }
 
     assertTrue(batches.get() < appends, batches.get() + " batches for " + appends + " appends");
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        // keep waiting: the test releases it
+      }
+    }
   }
 
   @Test
