@@ -286,11 +286,12 @@ final class CommonShapes {
   static void writeRecords(JsonGenerator out, TimestampEncoding timestamps, List<DataRecord> records)
       throws IOException {
     out.writeArrayFieldStart("Records");
+    byte[] base64Scratch = new byte[0];
     for (DataRecord r : records) {
       out.writeStartObject();
       out.writeStringField("SequenceNumber", r.sequenceNumber().toString());
       timestamps.writeField(out, "ApproximateArrivalTimestamp", r.approximateArrivalTimestamp());
-      Base64Text.writeField(out, "Data", r.data());
+      base64Scratch = Base64Text.writeField(out, "Data", r.data(), base64Scratch);
       out.writeStringField("PartitionKey", r.partitionKey());
       if (r.encryptionType().isPresent()) {
         out.writeStringField("EncryptionType", r.encryptionType().get().name());

@@ -74,13 +74,27 @@ public final class Base64Text {
    * writer on GetRecords answers ({@code benchmarks/…/ResponseBench}); the bytes are the same.
    */
   public static void writeField(JsonGenerator out, String name, byte[] data) throws IOException {
+    writeField(out, name, data, new byte[0]);
+  }
+
+  /**
+   * As {@link #writeField(JsonGenerator, String, byte[])}, encoding into {@code scratch} when it is
+   * long enough, so that a writer of many blobs needs no array per blob.
+   *
+   * @return the array to pass as {@code scratch} next time: {@code scratch} or a longer one
+   */
+  public static byte[] writeField(JsonGenerator out, String name, byte[] data, byte[] scratch)
+      throws IOException {
     if (out.canWriteBinaryNatively()) {
       out.writeBinaryField(name, data);
-      return;
+      return scratch;
     }
     out.writeFieldName(name);
-    byte[] text = Base64.getEncoder().encode(data);
-    out.writeRawUTF8String(text, 0, text.length);
+    int textLength = 4 * ((data.length + 2) / 3);
+    byte[] text = scratch.length >= textLength ? scratch : new byte[Math.max(textLength, 2 * scratch.length)];
+    int written = Base64.getEncoder().encode(data, text);
+    out.writeRawUTF8String(text, 0, written);
+    return text;
   }
 
   /**

@@ -52,6 +52,34 @@ class Base64TextTest {
     }
   }
 
+  @Test
+  void blobsWrittenThroughOneScratchArrayAreWrittenAsJacksonWritesThem() {
+    WireCodec codec = new WireCodec();
+    Random random = new Random(11);
+    byte[][] blobs = new byte[40][];
+    for (int i = 0; i < blobs.length; i++) {
+      // Lengths that shrink and grow again, so the scratch array is both reused and outgrown.
+      blobs[i] = new byte[(i * 97) % 700 + (i % 3)];
+      random.nextBytes(blobs[i]);
+    }
+    byte[] ours = codec.write(WireFormat.JSON, (out, timestamps) -> {
+      out.writeStartObject();
+      byte[] scratch = new byte[4];
+      for (int i = 0; i < blobs.length; i++) {
+        scratch = Base64Text.writeField(out, "D" + i, blobs[i], scratch);
+      }
+      out.writeEndObject();
+    });
+    byte[] jacksons = codec.write(WireFormat.JSON, (out, timestamps) -> {
+      out.writeStartObject();
+      for (int i = 0; i < blobs.length; i++) {
+        out.writeBinaryField("D" + i, blobs[i]);
+      }
+      out.writeEndObject();
+    });
+    assertArrayEquals(jacksons, ours);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "23456    | Base64 encoded length is expected a multiple of 4 bytes but found: 5",

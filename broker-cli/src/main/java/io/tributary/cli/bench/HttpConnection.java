@@ -280,8 +280,20 @@ final class HttpConnection implements Closeable {
         ensureBodyCapacity(length);
         int remaining = length;
         while (remaining > 0) {
-            if (readPosition == readLimit && !fill()) {
-                throw new EOFException("connection closed inside a response body");
+            if (readPosition == readLimit) {
+                if (remaining >= readBuffer.length) {
+                    // A long rest goes straight from the socket into the body, not via the read buffer.
+                    int n = in.read(body, bodyLength, remaining);
+                    if (n <= 0) {
+                        throw new EOFException("connection closed inside a response body");
+                    }
+                    bodyLength += n;
+                    remaining -= n;
+                    continue;
+                }
+                if (!fill()) {
+                    throw new EOFException("connection closed inside a response body");
+                }
             }
             int n = Math.min(remaining, readLimit - readPosition);
             System.arraycopy(readBuffer, readPosition, body, bodyLength, n);

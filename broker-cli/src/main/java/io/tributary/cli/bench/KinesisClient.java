@@ -92,7 +92,9 @@ final class KinesisClient implements Closeable {
             g.writeStringField("ShardIterator", shardIterator);
             g.writeNumberField("Limit", limit);
         });
-        return decode(p, parser -> KinesisResponses.getRecords(parser, sink));
+        byte[] source = connection.body();
+        int sourceLength = connection.bodyLength();
+        return decode(p, parser -> KinesisResponses.getRecords(parser, source, sourceLength, sink));
     }
 
     void putRecords(String stream, RecordBatch batch, PutRecordsOutcome outcome) {

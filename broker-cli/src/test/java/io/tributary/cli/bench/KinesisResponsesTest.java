@@ -10,8 +10,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -89,6 +92,53 @@ class KinesisResponsesTest {
         assertArrayEquals(first, data.get(0));
         assertArrayEquals(second, data.get(1));
         assertEquals(List.of("seq-4", "seq-300"), sequenceNumbers);
+    }
+
+    @Test
+    void jsonBlobsDecodedFromTheSourceBytesEqualWhatTheParserDecodes() throws IOException {
+        List<String> bodies = new ArrayList<>();
+        StringBuilder records = new StringBuilder();
+        for (int length = 0; length <= 40; length++) {
+            byte[] data = new byte[length];
+            for (int i = 0; i < length; i++) {
+                data[i] = (byte) (i * 37 + length);
+            }
+            records.append(records.length() == 0 ? "" : ",")
+                    .append("{\"SequenceNumber\":\"").append(length).append("\",\"Data\":\"")
+                    .append(java.util.Base64.getEncoder().encodeToString(data)).append("\"}");
+        }
+        bodies.add("{\"Records\":[" + records + "],\"NextShardIterator\":\"n\"}");
+        // An escaped solidus, text without padding, and a character outside base64: the parser's say.
+        bodies.add("{\"Records\":[{\"Data\":\"AP\\/w\",\"SequenceNumber\":\"1\"}]}");
+        bodies.add("{\"Records\":[{\"Data\":\"AP8\",\"SequenceNumber\":\"1\"}]}");
+        bodies.add("{\"Records\":[{\"Data\":\"AP*w\",\"SequenceNumber\":\"1\"}]}");
+        bodies.add("{ \"Records\" : [ { \"Data\" : \"AP/w\" , \"SequenceNumber\" : \"1\" } ] }");
+
+        for (String body : bodies) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] source = Arrays.copyOf(bytes, bytes.length + 16);
+            Arrays.fill(source, bytes.length, source.length, (byte) 'A');
+
+            assertEquals(jsonRecords(bytes, null), jsonRecords(source, bytes.length), body);
+        }
+    }
+
+    /** The records' data (hex) and sequence numbers, or the failure, parsing the first bytes of {@code source}. */
+    private static List<String> jsonRecords(byte[] source, Integer sourceLength) {
+        List<String> seen = new ArrayList<>();
+        int length = sourceLength == null ? source.length : sourceLength;
+        try (JsonParser p = WireEncoding.JSON.factory().createParser(source, 0, length)) {
+            KinesisResponses.RecordSink sink = (bytes, sequenceNumber) ->
+                    seen.add(java.util.HexFormat.of().formatHex(bytes) + "@" + sequenceNumber);
+            if (sourceLength == null) {
+                KinesisResponses.getRecords(p, sink);
+            } else {
+                KinesisResponses.getRecords(p, source, sourceLength, sink);
+            }
+        } catch (IOException e) {
+            seen.add("failed: " + e.getClass().getSimpleName());
+        }
+        return seen;
     }
 
     @ParameterizedTest

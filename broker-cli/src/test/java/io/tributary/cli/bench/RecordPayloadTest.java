@@ -101,4 +101,50 @@ class RecordPayloadTest {
 
         assertEquals(RecordPayload.Verdict.CONTENT_MISMATCH, RecordPayload.check(data));
     }
+    @Test
+    void fillerIsTheXorshiftWordsBigEndianWhateverTheLength() {
+        for (int length = RecordPayload.MIN_BYTES; length <= 80; length++) {
+            byte[] data = new byte[length];
+            RecordPayload.write(data, 7, 1L << 33 | length, 11);
+
+            assertArrayEquals(referenceFiller(7, 1L << 33 | length, length),
+                    Arrays.copyOfRange(data, 28, length - 4), "length " + length);
+        }
+    }
+
+    @Test
+    void anyFillerByteChangedUnderAValidChecksumIsAContentMismatch() {
+        for (int length = RecordPayload.MIN_BYTES; length <= 48; length++) {
+            for (int at = 28; at < length - 4; at++) {
+                byte[] data = new byte[length];
+                RecordPayload.write(data, 2, 5, 0);
+                data[at] ^= 0x01;
+                CRC32C crc = new CRC32C();
+                crc.update(data, 0, length - 4);
+                ByteBuffer.wrap(data).putInt(length - 4, (int) crc.getValue());
+
+                assertEquals(RecordPayload.Verdict.CONTENT_MISMATCH, RecordPayload.check(data),
+                        "length " + length + ", byte " + at);
+            }
+        }
+    }
+
+    /** The filler as the class documentation defines it, computed a byte at a time. */
+    private static byte[] referenceFiller(int producerId, long sequence, int length) {
+        long z = (((long) producerId) << 40) ^ sequence ^ 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        long state = z == 0 ? 0x9E3779B97F4A7C15L : z;
+        byte[] filler = new byte[length - 32];
+        for (int i = 0; i < filler.length; i++) {
+            if (i % 8 == 0) {
+                state ^= state >>> 12;
+                state ^= state << 25;
+                state ^= state >>> 27;
+            }
+            filler[i] = (byte) ((state * 0x2545F4914F6CDD1DL) >>> (56 - 8 * (i % 8)));
+        }
+        return filler;
+    }
 }

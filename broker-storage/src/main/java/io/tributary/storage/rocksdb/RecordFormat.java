@@ -2,10 +2,14 @@ package io.tributary.storage.rocksdb;
 
 import io.tributary.storage.ShardLogId;
 import io.tributary.storage.StoredRecord;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -40,6 +44,11 @@ final class RecordFormat {
   private static final byte HIGH_WATER_MARK_FIRST_BYTE = (byte) 0xFF;
   private static final int HIGH_WATER_MARK_VALUE_BYTES = 1 + 2 * Long.BYTES;
 
+  private static final VarHandle LONG_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle SHORT_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
   private RecordFormat() {}
 
   /** The key of {@code sequence}; negative sequences are clamped to 0 so they sort first. */
@@ -54,7 +63,12 @@ final class RecordFormat {
 
   /** Whether {@code key} is the high-water mark's; every other key must be a sequence. */
   static boolean isHighWaterMarkKey(byte[] key) {
-    return key.length == 1 && key[0] == HIGH_WATER_MARK_FIRST_BYTE;
+    return isHighWaterMarkKey(key, key.length);
+  }
+
+  /** Whether the first {@code length} bytes of {@code key} are the high-water mark's key. */
+  static boolean isHighWaterMarkKey(byte[] key, int length) {
+    return length == 1 && key[0] == HIGH_WATER_MARK_FIRST_BYTE;
   }
 
   /**
@@ -63,10 +77,21 @@ final class RecordFormat {
    * @throws CorruptRecordException if {@code key} is not 8 bytes encoding a positive long
    */
   static long sequence(ShardLogId shard, byte[] key) {
-    if (key.length != KEY_BYTES || key[0] < 0) {
-      throw new CorruptRecordException(shard, "unexpected key " + hex(key));
+    return sequence(shard, key, key.length);
+  }
+
+  /**
+   * The sequence stored in a key of {@code length} bytes, read into the start of {@code key}
+   * (which may be shorter: a longer key is corrupt whatever its bytes).
+   *
+   * @throws CorruptRecordException if the key is not 8 bytes encoding a positive long
+   */
+  static long sequence(ShardLogId shard, byte[] key, int length) {
+    if (length != KEY_BYTES || key.length < KEY_BYTES || key[0] < 0) {
+      throw new CorruptRecordException(
+          shard, "unexpected key " + hex(Arrays.copyOf(key, Math.min(length, key.length))));
     }
-    return ByteBuffer.wrap(key).getLong();
+    return (long) LONG_BIG_ENDIAN.get(key, 0);
   }
 
   /** The value of one record; {@code partitionKeyUtf8} is at most 65,535 bytes. */
@@ -116,19 +141,29 @@ final class RecordFormat {
    *     arrival time later than its sequence allows
    */
   static StoredRecord decodeValue(ShardLogId shard, long sequence, byte[] value) {
-    long arrivalMillis = decodeArrivalMillis(shard, sequence, value);
-    ByteBuffer in = ByteBuffer.wrap(value, 1 + Long.BYTES, value.length - 1 - Long.BYTES);
-    int partitionKeyBytes = Short.toUnsignedInt(in.getShort());
-    if (partitionKeyBytes > in.remaining()) {
+    return decodeValue(shard, sequence, value, value.length);
+  }
+
+  /**
+   * The record stored under {@code sequence}, whose value is the first {@code length} bytes of
+   * {@code value} (a reader's reused buffer); the record's data is copied out of it.
+   *
+   * @throws CorruptRecordException as {@link #decodeValue(ShardLogId, long, byte[])}
+   */
+  static StoredRecord decodeValue(ShardLogId shard, long sequence, byte[] value, int length) {
+    long arrivalMillis = decodeArrivalMillis(shard, sequence, value, length);
+    int partitionKeyOffset = VALUE_HEADER_BYTES;
+    int partitionKeyBytes = Short.toUnsignedInt((short) SHORT_BIG_ENDIAN.get(value, 1 + Long.BYTES));
+    if (partitionKeyBytes > length - partitionKeyOffset) {
       throw new CorruptRecordException(
           shard,
           sequence,
           "partition key of " + partitionKeyBytes + " bytes runs past the end of the value");
     }
     String partitionKey;
-    if (isAscii(value, in.position(), partitionKeyBytes)) {
+    if (isAscii(value, partitionKeyOffset, partitionKeyBytes)) {
       // The common case, without a decoder per record: ASCII is valid UTF-8 as it stands.
-      partitionKey = new String(value, in.position(), partitionKeyBytes, StandardCharsets.US_ASCII);
+      partitionKey = new String(value, partitionKeyOffset, partitionKeyBytes, StandardCharsets.US_ASCII);
     } else {
       try {
         partitionKey =
@@ -136,14 +171,14 @@ final class RecordFormat {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in.slice(in.position(), partitionKeyBytes))
+                .decode(ByteBuffer.wrap(value, partitionKeyOffset, partitionKeyBytes))
                 .toString();
       } catch (CharacterCodingException e) {
         throw new CorruptRecordException(shard, sequence, "partition key is not valid UTF-8");
       }
     }
-    byte[] data = new byte[in.remaining() - partitionKeyBytes];
-    in.position(in.position() + partitionKeyBytes).get(data);
+    int dataOffset = partitionKeyOffset + partitionKeyBytes;
+    byte[] data = Arrays.copyOfRange(value, dataOffset, length);
     return new StoredRecord(sequence, arrivalMillis, partitionKey, data);
   }
 
@@ -163,15 +198,20 @@ final class RecordFormat {
    *     arrival time later than the sequence allows
    */
   static long decodeArrivalMillis(ShardLogId shard, long sequence, byte[] value) {
-    if (value.length < VALUE_HEADER_BYTES) {
+    return decodeArrivalMillis(shard, sequence, value, value.length);
+  }
+
+  private static long decodeArrivalMillis(
+      ShardLogId shard, long sequence, byte[] value, int length) {
+    if (length < VALUE_HEADER_BYTES) {
       throw new CorruptRecordException(
-          shard, sequence, "value is " + value.length + " bytes, shorter than its header");
+          shard, sequence, "value is " + length + " bytes, shorter than its header");
     }
     if (value[0] != FORMAT_V1) {
       throw new CorruptRecordException(
           shard, sequence, "unknown value format version " + (value[0] & 0xFF));
     }
-    long arrivalMillis = ByteBuffer.wrap(value, 1, Long.BYTES).getLong();
+    long arrivalMillis = (long) LONG_BIG_ENDIAN.get(value, 1);
     if (arrivalMillis < 0 || arrivalMillis > sequence >>> ShardTail.MILLIS_SHIFT) {
       throw new CorruptRecordException(
           shard,

@@ -40,6 +40,9 @@ final class RocksDbShardLog implements ShardLog {
   /** Records to step over before {@link #firstSequenceAtOrAfter} switches to bisection. */
   static final int LINEAR_SKIP_LIMIT = 16;
 
+  /** The first size of a read's reused value array; it grows to the largest value met. */
+  private static final int INITIAL_VALUE_BUFFER_BYTES = 8 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(RocksDbShardLog.class);
 
   private final ShardLogId id;
@@ -148,20 +151,34 @@ final class RocksDbShardLog implements ShardLog {
       throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
     }
     List<StoredRecord> result = new ArrayList<>(Math.min(maxRecords, 1024));
+    // Keys and values are copied into these reused arrays instead of a new array per JNI call;
+    // each record's data is then copied once more, into an array of its own.
+    byte[] key = new byte[RecordFormat.KEY_BYTES];
+    byte[] value = new byte[INITIAL_VALUE_BUFFER_BYTES];
     try (HandleGate.Lease lease = enterOpen();
         RocksIterator it = db.newIterator(handle)) {
       long totalBytes = 0;
       for (it.seek(RecordFormat.key(fromSequence)); it.isValid(); it.next()) {
-        byte[] key = it.key();
-        if (RecordFormat.isHighWaterMarkKey(key)) {
+        int keyLength = it.key(key);
+        if (RecordFormat.isHighWaterMarkKey(key, keyLength)) {
           break;
         }
-        StoredRecord record = decode(key, it.value());
-        if (!result.isEmpty() && totalBytes + record.sizeBytes() > maxBytes) {
+        long sequence =
+            keyLength == RecordFormat.KEY_BYTES
+                ? RecordFormat.sequence(id, key, keyLength)
+                : RecordFormat.sequence(id, it.key());
+        int valueLength = it.value(value);
+        if (valueLength > value.length) {
+          value = new byte[Math.max(valueLength, 2 * value.length)];
+          it.value(value);
+        }
+        StoredRecord record = RecordFormat.decodeValue(id, sequence, value, valueLength);
+        long sizeBytes = record.sizeBytes();
+        if (!result.isEmpty() && totalBytes + sizeBytes > maxBytes) {
           break;
         }
         result.add(record);
-        totalBytes += record.sizeBytes();
+        totalBytes += sizeBytes;
         if (result.size() == maxRecords) {
           break;
         }
@@ -376,10 +393,6 @@ final class RocksDbShardLog implements ShardLog {
     } catch (RocksDBException e) {
       throw RocksDbErrorPolicy.wrap("read of the last sequence of shard log " + id, e);
     }
-  }
-
-  private StoredRecord decode(byte[] key, byte[] value) {
-    return RecordFormat.decodeValue(id, RecordFormat.sequence(id, key), value);
   }
 
   private long arrivalMillis(long sequence, byte[] value) {

@@ -96,6 +96,21 @@ class CorruptionAndTruncationTest {
   }
 
   @Test
+  void aKeyLongerThanASequenceIsNamedWholeByTheReadThatMeetsIt() throws Exception {
+    try (RocksDbStreamStore store = RocksDbStreamStore.open(config(dir, clock))) {
+      append(store.createShardLog(SHARD), record("k", "good"));
+    }
+    putRaw(new byte[] {0x7f, 1, 2, 3, 4, 5, 6, 7, 8}, new byte[] {1});
+
+    try (RocksDbStreamStore store = RocksDbStreamStore.open(config(dir, clock))) {
+      ShardLog log = store.shardLog(SHARD).orElseThrow();
+
+      CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> readAll(log));
+      assertTrue(e.getMessage().endsWith("unexpected key 7f0102030405060708"), e.getMessage());
+    }
+  }
+
+  @Test
   void reopenAfterTheWriteAheadLogTailIsCutKeepsEveryEarlierRecord() throws Exception {
     List<StoredRecord> written = new ArrayList<>();
     try (RocksDbStreamStore store = RocksDbStreamStore.open(config(dir, clock))) {

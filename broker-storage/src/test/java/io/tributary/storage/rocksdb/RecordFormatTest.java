@@ -79,6 +79,31 @@ class RecordFormatTest {
   }
 
   @Test
+  void valueAtTheStartOfALargerBufferIsDecodedToItsLengthOnly() {
+    byte[] data = {1, 2, 3};
+    byte[] value = RecordFormat.encodeValue(ARRIVAL, "k".getBytes(StandardCharsets.UTF_8), data);
+    byte[] buffer = java.util.Arrays.copyOf(value, value.length + 5);
+    java.util.Arrays.fill(buffer, value.length, buffer.length, (byte) 0x55);
+
+    StoredRecord record = RecordFormat.decodeValue(SHARD, SEQUENCE, buffer, value.length);
+
+    assertEquals("k", record.partitionKey());
+    assertArrayEquals(data, record.data());
+  }
+
+  @Test
+  void valueWhoseLengthIsShorterThanItsHeaderIsCorruptWhateverTheBufferHolds() {
+    byte[] value = RecordFormat.encodeValue(ARRIVAL, "k".getBytes(StandardCharsets.UTF_8), new byte[8]);
+
+    CorruptRecordException e =
+        assertThrows(
+            CorruptRecordException.class,
+            () -> RecordFormat.decodeValue(SHARD, SEQUENCE, value, RecordFormat.VALUE_HEADER_BYTES - 1));
+
+    assertTrue(e.getMessage().endsWith("value is 10 bytes, shorter than its header"), e.getMessage());
+  }
+
+  @Test
   void valueShorterThanItsHeaderIsCorrupt() {
     CorruptRecordException e = corrupt("01000001a2212b10");
 

@@ -158,6 +158,27 @@ class RocksDbShardLogTest {
   }
 
   @Test
+  void readReturnsValuesLargerThanItsFirstBufferWholeAndInOrder() {
+    List<NewRecord> records = new ArrayList<>();
+    for (int size : new int[] {10, 20_000, 3, 300_000, 8_000, 1}) {
+      byte[] data = new byte[size];
+      for (int i = 0; i < size; i++) {
+        data[i] = (byte) (i * 31 + size);
+      }
+      records.add(new NewRecord("key-" + size, data));
+    }
+    append(log, records.toArray(NewRecord[]::new));
+
+    List<StoredRecord> read = log.read(0, 10, Long.MAX_VALUE);
+
+    assertEquals(records.size(), read.size());
+    for (int i = 0; i < records.size(); i++) {
+      assertEquals(records.get(i).partitionKey(), read.get(i).partitionKey());
+      assertArrayEquals(records.get(i).data(), read.get(i).data());
+    }
+  }
+
+  @Test
   void readStartsAtTheGivenSequenceInclusive() {
     List<StoredRecord> all = append(log, record("k", "1"), record("k", "2"), record("k", "3"));
 
