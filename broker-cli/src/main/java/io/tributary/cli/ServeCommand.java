@@ -74,6 +74,8 @@ final class ServeCommand implements Callable<Integer> {
   private int onDemandStreamLimit;
   private int maxRequestBytes;
   private Level logLevel;
+  private long blockCacheBytes;
+  private long writeBufferBytes;
   private Integer tlsPort;
   private Path tlsCert;
   private Path tlsKey;
@@ -281,6 +283,29 @@ final class ServeCommand implements Callable<Integer> {
     logLevel = Level.toLevel(value);
   }
 
+  @Option(
+      names = "--block-cache-mib",
+      order = 17,
+      defaultValue = "" + (RocksDbStoreConfig.DEFAULT_BLOCK_CACHE_BYTES >> 20),
+      paramLabel = "MIB",
+      description = "RocksDB's cache of data and index blocks, shared by every shard, in MiB. "
+          + "The memtables of --write-buffer-mib are charged to the same cache on top of it.")
+  void blockCacheMib(int value) {
+    blockCacheBytes = mebibytes("--block-cache-mib", value);
+  }
+
+  @Option(
+      names = "--write-buffer-mib",
+      order = 18,
+      defaultValue = "" + (RocksDbStoreConfig.DEFAULT_WRITE_BUFFER_BYTES >> 20),
+      paramLabel = "MIB",
+      description = "Memory for the records not yet flushed to table files (RocksDB's memtables), "
+          + "all shards together, in MiB; writes wait for a flush when it is full. About 16 KiB "
+          + "of it is taken by each shard being written to.")
+  void writeBufferMib(int value) {
+    writeBufferBytes = mebibytes("--write-buffer-mib", value);
+  }
+
   @Override
   public Integer call() {
     ((Logger) LoggerFactory.getLogger("io.tributary")).setLevel(logLevel);
@@ -312,7 +337,10 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The storage settings the flags describe. */
   RocksDbStoreConfig storeConfig() {
-    return RocksDbStoreConfig.defaults(dataDir).withDurability(durability);
+    return RocksDbStoreConfig.defaults(dataDir)
+        .withDurability(durability)
+        .withBlockCacheBytes(blockCacheBytes)
+        .withWriteBufferBytes(writeBufferBytes);
   }
 
   /** The domain settings the flags describe. */
@@ -370,6 +398,14 @@ final class ServeCommand implements Callable<Integer> {
       throw badValue(flag + " must not be negative, was " + value);
     }
     return Duration.ofMillis(value);
+  }
+
+  /** {@code mib} MiB in bytes, refusing less than 1 MiB or more than 1 TiB. */
+  private long mebibytes(String flag, int mib) {
+    if (mib < 1 || mib > (1 << 20)) {
+      throw badValue(flag + " must be 1 to 1048576, was " + mib);
+    }
+    return (long) mib << 20;
   }
 
   private ParameterException badValue(String message) {

@@ -9,6 +9,7 @@ import io.tributary.core.BrokerConfig;
 import io.tributary.http.KinesisHttpServer.HttpServerConfig;
 import io.tributary.http.tls.TlsConfig;
 import io.tributary.storage.Durability;
+import io.tributary.storage.rocksdb.RocksDbStoreConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ServeCommandTest {
       "--host", "--port", "--data-dir", "--durability", "--account-id", "--region",
       "--create-stream-delay-ms", "--delete-stream-delay-ms", "--shard-limit", "--on-demand-stream-limit",
       "--max-request-bytes", "--tls-port", "--tls-cert", "--tls-key", "--access-key", "--log-level",
-      "--help", "--version");
+      "--block-cache-mib", "--write-buffer-mib", "--help", "--version");
 
   @Test
   void defaultsListenOnLoopbackPort4567WithDataUnderDotData() {
@@ -48,6 +49,12 @@ class ServeCommandTest {
   }
 
   @Test
+  void defaultsAreTheStoreDefaults() {
+    assertEquals(RocksDbStoreConfig.defaults(Path.of("./data")).withDurability(Durability.WAL),
+        parse().storeConfig());
+  }
+
+  @Test
   void defaultsAreTheBrokerAndHttpServerDefaults() {
     ServeCommand serve = parse();
 
@@ -61,13 +68,16 @@ class ServeCommandTest {
         "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/streams",
         "--durability", "fsync", "--account-id", "123456789012", "--region", "eu-west-1",
         "--create-stream-delay-ms", "50", "--delete-stream-delay-ms", "0", "--shard-limit", "7",
-        "--max-request-bytes", "4096", "--log-level", "debug", "--on-demand-stream-limit", "3");
+        "--max-request-bytes", "4096", "--log-level", "debug", "--on-demand-stream-limit", "3",
+        "--block-cache-mib", "32", "--write-buffer-mib", "16");
 
     assertEquals("0.0.0.0", serve.httpServerConfig().host());
     assertEquals(0, serve.httpServerConfig().port());
     assertEquals(4096, serve.httpServerConfig().maxRequestBytes());
     assertEquals(Path.of("/tmp/streams"), serve.storeConfig().dataDir());
     assertEquals(Durability.FSYNC, serve.storeConfig().durability());
+    assertEquals(32L << 20, serve.storeConfig().blockCacheBytes());
+    assertEquals(16L << 20, serve.storeConfig().writeBufferBytes());
     BrokerConfig broker = serve.brokerConfig();
     assertEquals("123456789012", broker.defaultAccountId());
     assertEquals("eu-west-1", broker.defaultRegion());
@@ -145,6 +155,9 @@ class ServeCommandTest {
         List.of("--on-demand-stream-limit", "-1"),
         List.of("--max-request-bytes", "0"),
         List.of("--log-level", "loud"),
+        List.of("--block-cache-mib", "0"),
+        List.of("--write-buffer-mib", "-1"),
+        List.of("--write-buffer-mib", "2097152"),
         List.of("--tls-port", "70000"),
         List.of("--access-key", "AKID"),
         List.of("--access-key", "AKID=123"),

@@ -454,6 +454,40 @@ public final class RocksDbStreamStore implements StreamStore {
     }
   }
 
+  /**
+   * RocksDB's view of its memory and files, for watching a running store by hand ({@code
+   * ManyShardsMemoryWatch} in the tests): the shared cache's usage and pinned usage, and, summed
+   * over every column family, memtables, table readers, level-0 files and pending compaction.
+   * Thread-safe; each figure is read separately, so they are not one snapshot.
+   */
+  StoreMemory memory() {
+    try (HandleGate.Lease lease = gate.enter()) {
+      long levelZeroFiles = 0;
+      for (RocksDbShardLog shardLog : shardLogs.values()) {
+        levelZeroFiles +=
+            Long.parseLong(db.getProperty(shardLog.handle(), "rocksdb.num-files-at-level0").trim());
+      }
+      return new StoreMemory(
+          resources.cache.getUsage(),
+          resources.cache.getPinnedUsage(),
+          db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables"),
+          db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem"),
+          levelZeroFiles,
+          db.getAggregatedLongProperty("rocksdb.estimate-pending-compaction-bytes"));
+    } catch (RocksDBException e) {
+      throw RocksDbErrorPolicy.wrap("reading memory properties of " + dataDir, e);
+    }
+  }
+
+  /** What {@link #memory()} answers; bytes unless the name says otherwise. */
+  record StoreMemory(
+      long cacheUsageBytes,
+      long cachePinnedBytes,
+      long memTableBytes,
+      long tableReaderBytes,
+      long levelZeroFiles,
+      long pendingCompactionBytes) {}
+
   @Override
   public String toString() {
     return "RocksDbStreamStore[" + dataDir + "]";
