@@ -8,6 +8,7 @@ import io.tributary.http.auth.AccessKeyAccounts;
 import io.tributary.http.tls.TlsConfig;
 import io.tributary.storage.Durability;
 import io.tributary.storage.StorageException;
+import io.tributary.storage.rocksdb.NativeLibraryCache;
 import io.tributary.storage.rocksdb.RocksDbStoreConfig;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -288,6 +289,8 @@ final class ServeCommand implements Callable<Integer> {
     HttpServerConfig httpConfig = httpServerConfig(); // a bad flag combination is a usage error
     RunningBroker broker;
     try {
+      new NativeLibraryCache(cacheDir(System.getenv(), Path.of(System.getProperty("user.home"))))
+          .load();
       broker = RunningBroker.start(storeConfig(), brokerConfig(), httpConfig,
           new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC());
     } catch (Exception e) { // BindException arrives undeclared from Netty, so catch Exception
@@ -341,6 +344,23 @@ final class ServeCommand implements Callable<Integer> {
     return config.withTls(tlsCert != null
         ? TlsConfig.pemFiles(tlsPort, tlsCert, tlsKey)
         : TlsConfig.selfSigned(tlsPort, dataDir.resolve("tls")));
+  }
+
+  /**
+   * Where the broker keeps files worth keeping between starts that are not data (RocksDB's native
+   * library, see {@link NativeLibraryCache}): {@code $TRIBUTARY_CACHE_DIR} if set, else {@code
+   * $XDG_CACHE_HOME/tributary}, else {@code ~/.cache/tributary}. Deleting it is always safe.
+   */
+  static Path cacheDir(Map<String, String> environment, Path userHome) {
+    String own = environment.get("TRIBUTARY_CACHE_DIR");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own);
+    }
+    String xdg = environment.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "tributary");
+    }
+    return userHome.resolve(".cache").resolve("tributary");
   }
 
   /** Access keys given with --access-key, and the accounts they act as. */

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,24 @@ class ServeCommandTest {
     assertEquals(7, broker.shardLimit());
     assertEquals(3, broker.onDemandStreamCountLimit());
     assertEquals(Level.DEBUG, serve.logLevel());
+  }
+
+  @Test
+  void cacheDirIsTributaryCacheDirWhenSet() {
+    assertEquals(Path.of("/srv/cache"), ServeCommand.cacheDir(
+        Map.of("TRIBUTARY_CACHE_DIR", "/srv/cache", "XDG_CACHE_HOME", "/xdg"), Path.of("/home/u")));
+  }
+
+  @Test
+  void cacheDirFollowsXdgCacheHomeWithoutTributaryCacheDir() {
+    assertEquals(Path.of("/xdg/tributary"),
+        ServeCommand.cacheDir(Map.of("XDG_CACHE_HOME", "/xdg"), Path.of("/home/u")));
+  }
+
+  @Test
+  void cacheDirIsUnderTheHomeDirectoryByDefault() {
+    assertEquals(Path.of("/home/u/.cache/tributary"), ServeCommand.cacheDir(
+        Map.of("TRIBUTARY_CACHE_DIR", "", "XDG_CACHE_HOME", " "), Path.of("/home/u")));
   }
 
   @Test
