@@ -160,7 +160,7 @@ public final class NativeLibraryCache {
     } finally {
       Files.deleteIfExists(temporary);
     }
-    log.info("Cached the RocksDB native library in {}", library);
+    log.debug("Cached the RocksDB native library in {}", library);
     return library;
   }
 
