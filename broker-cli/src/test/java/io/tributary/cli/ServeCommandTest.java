@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,6 +214,21 @@ class ServeCommandTest {
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("serve"), run.out());
     assertTrue(run.out().contains("--version"), run.out());
+  }
+
+  @Test
+  void serveIsBuiltAloneWhenItIsWhatRuns() {
+    assertEquals(Set.of("serve"), Main.commandLine(new String[] {"serve", "--port", "0"})
+        .getSubcommands().keySet());
+    assertEquals(Set.of("serve", "bench", "train-startup"),
+        Main.commandLine(new String[] {"bench", "put"}).getSubcommands().keySet());
+  }
+
+  @Test
+  void trainingCommandIsHiddenFromHelp() {
+    Run run = run("--help");
+
+    assertTrue(!run.out().contains("train-startup"), run.out());
   }
 
   @Test
