@@ -8,7 +8,6 @@ import io.tributary.http.auth.AccessKeyAccounts;
 import io.tributary.http.tls.TlsConfig;
 import io.tributary.storage.Durability;
 import io.tributary.storage.StorageException;
-import io.tributary.storage.rocksdb.NativeLibraryCache;
 import io.tributary.storage.rocksdb.RocksDbStoreConfig;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -289,10 +288,8 @@ final class ServeCommand implements Callable<Integer> {
     HttpServerConfig httpConfig = httpServerConfig(); // a bad flag combination is a usage error
     RunningBroker broker;
     try {
-      new NativeLibraryCache(cacheDir(System.getenv(), Path.of(System.getProperty("user.home"))))
-          .load();
       broker = RunningBroker.start(storeConfig(), brokerConfig(), httpConfig,
-          new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC());
+          new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC(), cacheDir());
     } catch (Exception e) { // BindException arrives undeclared from Netty, so catch Exception
       err.println("tributary: " + startFailure(e));
       err.flush();
@@ -348,9 +345,14 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Where the broker keeps files worth keeping between starts that are not data (RocksDB's native
-   * library, see {@link NativeLibraryCache}): {@code $TRIBUTARY_CACHE_DIR} if set, else {@code
+   * library, see {@code NativeLibraryCache}): {@code $TRIBUTARY_CACHE_DIR} if set, else {@code
    * $XDG_CACHE_HOME/tributary}, else {@code ~/.cache/tributary}. Deleting it is always safe.
    */
+  static Path cacheDir() {
+    return cacheDir(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** The cache directory {@link #cacheDir()} picks in this environment and home directory. */
   static Path cacheDir(Map<String, String> environment, Path userHome) {
     String own = environment.get("TRIBUTARY_CACHE_DIR");
     if (own != null && !own.isBlank()) {

@@ -5,7 +5,6 @@ import ch.qos.logback.classic.Logger;
 import io.tributary.core.BrokerConfig;
 import io.tributary.http.KinesisHttpServer.HttpServerConfig;
 import io.tributary.http.auth.AccessKeyAccounts;
-import io.tributary.storage.rocksdb.NativeLibraryCache;
 import io.tributary.storage.rocksdb.RocksDbStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,14 +63,13 @@ final class TrainingCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path dataDir = Files.createTempDirectory("tributary-training");
     try {
-      new NativeLibraryCache(
-          ServeCommand.cacheDir(System.getenv(), Path.of(System.getProperty("user.home")))).load();
       try (RunningBroker broker = RunningBroker.start(
           RocksDbStoreConfig.defaults(dataDir),
           BrokerConfig.defaults().withStreamDelays(Duration.ZERO, Duration.ZERO),
           HttpServerConfig.defaults(InetAddress.getLoopbackAddress().getHostAddress(), 0),
           new AccessKeyAccounts(Map.of()),
-          Clock.systemUTC())) {
+          Clock.systemUTC(),
+          ServeCommand.cacheDir())) {
         exercise(broker.endpoint().getPort());
       }
       return 0;

@@ -1,5 +1,6 @@
 package io.tributary.storage.rocksdb;
 
+import io.tributary.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,8 +90,7 @@ public final class NativeLibraryCache {
    * Loads RocksDB's native library from the cache, copying it there first if needed; falls back
    * to {@link RocksDB#loadLibrary()} if the cache cannot be used.
    *
-   * @throws RuntimeException or {@link UnsatisfiedLinkError} only when RocksJava's own loader
-   *     fails too
+   * @throws StorageException only when RocksJava's own loader fails too
    */
   public void load() {
     long startNanos = System.nanoTime();
@@ -100,7 +100,7 @@ public final class NativeLibraryCache {
     } catch (IOException | RuntimeException e) {
       log.info("Not caching the RocksDB native library in {} ({}); extracting it to a temporary file",
           cacheDir, e.toString());
-      RocksDB.loadLibrary();
+      loadWithRocksJava();
       return;
     }
     try {
@@ -109,11 +109,21 @@ public final class NativeLibraryCache {
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       log.warn("Cannot load the cached RocksDB native library {} ({}); extracting it again to a "
           + "temporary file", library, e.toString());
-      RocksDB.loadLibrary();
+      loadWithRocksJava();
       return;
     }
     log.debug("Loaded the RocksDB native library from {} in {} ms", library,
         (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  /** RocksJava's own loader, which copies the library into a new temporary file. */
+  private static void loadWithRocksJava() {
+    try {
+      RocksDB.loadLibrary();
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      throw new StorageException(
+          "Cannot load the RocksDB native library (is java.io.tmpdir writable?): " + e, e);
+    }
   }
 
   /**
