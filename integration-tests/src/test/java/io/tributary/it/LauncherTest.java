@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +42,7 @@ class LauncherTest {
       String command = process.info().command().orElse("");
       assertTrue(command.endsWith("/java"), command);
       List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
-      assertTrue(arguments.contains("-Xmx256m"), arguments.toString());
+      assertTrue(arguments.containsAll(defaultHeapOptions()), arguments.toString());
       if (Files.exists(archive())) {
         assertTrue(arguments.contains("-XX:SharedArchiveFile=" + archive()), arguments.toString());
       }
@@ -97,6 +99,14 @@ class LauncherTest {
     List<String> command = new java.util.ArrayList<>(List.of(launcher().toString()));
     command.addAll(List.of(args));
     return ExternalCommand.run(command, Map.of("TRIBUTARY_JAR", jar.toString()), Duration.ofSeconds(60));
+  }
+
+  /** The words of TRIBUTARY_DEFAULT_HEAP_OPTS="..." in the launcher, whatever they are today. */
+  private static List<String> defaultHeapOptions() throws IOException {
+    Matcher matcher = Pattern.compile("(?m)^TRIBUTARY_DEFAULT_HEAP_OPTS=\"([^\"]*)\"$")
+        .matcher(Files.readString(launcher()));
+    assertTrue(matcher.find(), "no TRIBUTARY_DEFAULT_HEAP_OPTS line in " + launcher());
+    return List.of(matcher.group(1).trim().split("\\s+"));
   }
 
   private static byte[] archiveOrAnyBytes() throws IOException {
