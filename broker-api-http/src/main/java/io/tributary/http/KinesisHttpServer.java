@@ -163,7 +163,17 @@ public final class KinesisHttpServer implements AutoCloseable {
    * scope, or the broker's default region.
    */
   public static KinesisHttpServer start(HttpServerConfig config, Broker broker, AccountResolver accounts) {
-    return start(config, broker, ModelValidator.load(), accounts, Clock.systemUTC());
+    return start(config, broker, ModelValidator.load(), accounts);
+  }
+
+  /**
+   * As {@link #start(HttpServerConfig, Broker, AccountResolver)}, with the validator given: one
+   * {@link ModelValidator#load()} made beforehand, for example on another thread while the store
+   * opens.
+   */
+  public static KinesisHttpServer start(
+      HttpServerConfig config, Broker broker, ModelValidator validator, AccountResolver accounts) {
+    return start(config, broker, validator, accounts, Clock.systemUTC());
   }
 
   /** As {@link #start(HttpServerConfig, Broker)}, with the validator, account mapping and clock given. */

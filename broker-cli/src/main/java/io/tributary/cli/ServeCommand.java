@@ -314,7 +314,7 @@ final class ServeCommand implements Callable<Integer> {
     RunningBroker broker;
     try {
       broker = RunningBroker.start(storeConfig(), brokerConfig(), httpConfig,
-          new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC());
+          new AccessKeyAccounts(accountByAccessKey), Clock.systemUTC(), cacheDir());
     } catch (Exception e) { // BindException arrives undeclared from Netty, so catch Exception
       err.println("tributary: " + startFailure(e));
       err.flush();
@@ -369,6 +369,28 @@ final class ServeCommand implements Callable<Integer> {
     return config.withTls(tlsCert != null
         ? TlsConfig.pemFiles(tlsPort, tlsCert, tlsKey)
         : TlsConfig.selfSigned(tlsPort, dataDir.resolve("tls")));
+  }
+
+  /**
+   * Where the broker keeps files worth keeping between starts that are not data (RocksDB's native
+   * library, see {@code NativeLibraryCache}): {@code $TRIBUTARY_CACHE_DIR} if set, else {@code
+   * $XDG_CACHE_HOME/tributary}, else {@code ~/.cache/tributary}. Deleting it is always safe.
+   */
+  static Path cacheDir() {
+    return cacheDir(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** The cache directory {@link #cacheDir()} picks in this environment and home directory. */
+  static Path cacheDir(Map<String, String> environment, Path userHome) {
+    String own = environment.get("TRIBUTARY_CACHE_DIR");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own);
+    }
+    String xdg = environment.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "tributary");
+    }
+    return userHome.resolve(".cache").resolve("tributary");
   }
 
   /** Access keys given with --access-key, and the accounts they act as. */

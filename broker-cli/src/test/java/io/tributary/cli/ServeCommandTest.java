@@ -15,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +88,24 @@ class ServeCommandTest {
     assertEquals(7, broker.shardLimit());
     assertEquals(3, broker.onDemandStreamCountLimit());
     assertEquals(Level.DEBUG, serve.logLevel());
+  }
+
+  @Test
+  void cacheDirIsTributaryCacheDirWhenSet() {
+    assertEquals(Path.of("/srv/cache"), ServeCommand.cacheDir(
+        Map.of("TRIBUTARY_CACHE_DIR", "/srv/cache", "XDG_CACHE_HOME", "/xdg"), Path.of("/home/u")));
+  }
+
+  @Test
+  void cacheDirFollowsXdgCacheHomeWithoutTributaryCacheDir() {
+    assertEquals(Path.of("/xdg/tributary"),
+        ServeCommand.cacheDir(Map.of("XDG_CACHE_HOME", "/xdg"), Path.of("/home/u")));
+  }
+
+  @Test
+  void cacheDirIsUnderTheHomeDirectoryByDefault() {
+    assertEquals(Path.of("/home/u/.cache/tributary"), ServeCommand.cacheDir(
+        Map.of("TRIBUTARY_CACHE_DIR", "", "XDG_CACHE_HOME", " "), Path.of("/home/u")));
   }
 
   @Test
@@ -207,6 +227,21 @@ class ServeCommandTest {
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("serve"), run.out());
     assertTrue(run.out().contains("--version"), run.out());
+  }
+
+  @Test
+  void serveIsBuiltAloneWhenItIsWhatRuns() {
+    assertEquals(Set.of("serve"), Main.commandLine(new String[] {"serve", "--port", "0"})
+        .getSubcommands().keySet());
+    assertEquals(Set.of("serve", "bench", "train-startup"),
+        Main.commandLine(new String[] {"bench", "put"}).getSubcommands().keySet());
+  }
+
+  @Test
+  void trainingCommandIsHiddenFromHelp() {
+    Run run = run("--help");
+
+    assertTrue(!run.out().contains("train-startup"), run.out());
   }
 
   @Test
