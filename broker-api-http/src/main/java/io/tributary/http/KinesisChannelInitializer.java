@@ -32,12 +32,14 @@ import java.util.concurrent.Executor;
  * <pre>
  *   HTTP/1.1:  HttpServerCodec                    bytes ⇄ HTTP/1.1 messages
  *              HttpServerKeepAliveHandler         Connection: keep-alive / close
+ *              RequestAdmission                   the request-bytes budget: 503 when it is spent
  *              KinesisObjectAggregator            one FullHttpRequest per request, 100-continue, 413
  *              KinesisRequestHandler              FullHttpRequest → operation → response
  *
  *   HTTP/2:    Http2FrameCodec                    bytes ⇄ HTTP/2 frames, flow control, GOAWAY
  *              Http2MultiplexHandler              one child channel per stream, each with:
  *                │ Http2StreamFrameToHttpObjectCodec   stream frames ⇄ HTTP/1.1-style messages
+ *                │ RequestAdmission
  *                │ KinesisObjectAggregator
  *                │ KinesisRequestHandler
  *              Http2GracefulClose                 server shutdown → GOAWAY
@@ -66,24 +68,26 @@ final class KinesisChannelInitializer extends ChannelInitializer<Channel> implem
   private final Executor operations;
   private final ResponseFactory responses;
   private final int maxRequestBytes;
+  private final RequestBudget budget;
   private final ChannelGroup channels;
   private final Optional<SslContext> tls;
 
   /** The plain port's initializer: HTTP/1.1 and HTTP/2 with prior knowledge. */
   KinesisChannelInitializer(
       RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes,
-      ChannelGroup channels) {
-    this(processor, operations, responses, maxRequestBytes, channels, Optional.empty());
+      RequestBudget budget, ChannelGroup channels) {
+    this(processor, operations, responses, maxRequestBytes, budget, channels, Optional.empty());
   }
 
   /** With {@code tls}, the TLS port's initializer: HTTP/1.1 and HTTP/2 by ALPN or by preface. */
   KinesisChannelInitializer(
       RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes,
-      ChannelGroup channels, Optional<SslContext> tls) {
+      RequestBudget budget, ChannelGroup channels, Optional<SslContext> tls) {
     this.processor = processor;
     this.operations = operations;
     this.responses = responses;
     this.maxRequestBytes = maxRequestBytes;
+    this.budget = budget;
     this.channels = channels;
     this.tls = tls;
   }
@@ -129,7 +133,9 @@ final class KinesisChannelInitializer extends ChannelInitializer<Channel> implem
 
   /** The HTTP-version-independent stages: aggregation and the Kinesis handler. */
   void addExchangeStages(ChannelPipeline pipeline) {
+    RequestAdmission.Taken taken = new RequestAdmission.Taken(budget);
+    pipeline.addLast("admission", new RequestAdmission(budget, taken));
     pipeline.addLast("aggregator", new KinesisObjectAggregator(maxRequestBytes));
-    pipeline.addLast("kinesis", new KinesisRequestHandler(processor, operations, responses, maxRequestBytes));
+    pipeline.addLast("kinesis", new KinesisRequestHandler(processor, operations, responses, maxRequestBytes, taken));
   }
 }

@@ -67,9 +67,12 @@ public final class KinesisHttpServer implements AutoCloseable {
    * @param maxRequestBytes the largest request body accepted; larger ones get 413
    * @param operationThreads how many operations run at once
    * @param tls the TLS port, if one is wanted
+   * @param inFlightRequestBytes how many bytes of request bodies the server holds at once, from
+   *     headers to answer; a request that would go over gets 503 ServiceUnavailable (one request
+   *     alone is always admitted)
    */
-  public record HttpServerConfig(
-      String host, int port, int maxRequestBytes, int operationThreads, Optional<TlsConfig> tls) {
+  public record HttpServerConfig(String host, int port, int maxRequestBytes, int operationThreads,
+      Optional<TlsConfig> tls, long inFlightRequestBytes) {
     /** Bodies up to 16 MiB: a full 10 MiB PutRecords in base64 JSON (about 13.4 MiB) fits. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_OPERATION_THREADS = 64;
@@ -86,16 +89,29 @@ public final class KinesisHttpServer implements AutoCloseable {
         throw new IllegalArgumentException("operationThreads must be positive: " + operationThreads);
       }
       Objects.requireNonNull(tls, "tls");
+      if (inFlightRequestBytes < 1) {
+        throw new IllegalArgumentException("inFlightRequestBytes must be positive: " + inFlightRequestBytes);
+      }
     }
 
-    /** Without a TLS port. */
+    /**
+     * Without a TLS port, holding at most a quarter of the JVM's largest heap in request bodies
+     * (and at least one request of {@code maxRequestBytes}).
+     */
     public HttpServerConfig(String host, int port, int maxRequestBytes, int operationThreads) {
-      this(host, port, maxRequestBytes, operationThreads, Optional.empty());
+      this(host, port, maxRequestBytes, operationThreads, Optional.empty(),
+          RequestBudget.defaultCapacity(maxRequestBytes));
     }
 
     /** The same, with a TLS port as well. */
     public HttpServerConfig withTls(TlsConfig tlsConfig) {
-      return new HttpServerConfig(host, port, maxRequestBytes, operationThreads, Optional.of(tlsConfig));
+      return new HttpServerConfig(host, port, maxRequestBytes, operationThreads, Optional.of(tlsConfig),
+          inFlightRequestBytes);
+    }
+
+    /** The same, holding at most {@code bytes} of request bodies at once. */
+    public HttpServerConfig withInFlightRequestBytes(long bytes) {
+      return new HttpServerConfig(host, port, maxRequestBytes, operationThreads, tls, bytes);
     }
 
     public static HttpServerConfig defaults(String host, int port) {
@@ -115,12 +131,13 @@ public final class KinesisHttpServer implements AutoCloseable {
     ResponseFactory responses = new ResponseFactory(new WireCodec(), clock, () -> UUID.randomUUID().toString());
     Channel plain = null;
     try {
+      RequestBudget budget = new RequestBudget(config.inFlightRequestBytes());
       plain = bind(config.host(), config.port(), new KinesisChannelInitializer(processor, operations, responses,
-          config.maxRequestBytes(), connections));
+          config.maxRequestBytes(), budget, connections));
       if (config.tls().isPresent()) {
         TlsConfig tls = config.tls().get();
         this.tlsServerChannel = Optional.of(bind(config.host(), tls.port(), new KinesisChannelInitializer(processor,
-            operations, responses, config.maxRequestBytes(), connections,
+            operations, responses, config.maxRequestBytes(), budget, connections,
             Optional.of(ServerSslContext.build(tls, clock)))));
       } else {
         this.tlsServerChannel = Optional.empty();

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -59,6 +60,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
   private final Executor operations;
   private final ResponseFactory responses;
   private final int maxRequestBytes;
+  private final RequestAdmission.Taken taken;
 
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
   private boolean busy;
@@ -69,20 +71,24 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
 
   /**
    * A request awaiting its answer: {@code answerNow} runs on the event loop and answers only if
-   * that needs no blocking; otherwise {@code answer} runs on the operation executor.
+   * that needs no blocking; otherwise {@code answer} runs on the operation executor. {@code
+   * heldBytes} of the server's {@link RequestBudget} are given back once it is answered.
    */
-  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat,
+  private record Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, long heldBytes,
       Supplier<Optional<ProtocolAnswer>> answerNow, Supplier<ProtocolAnswer> answer) {
-    Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, Supplier<ProtocolAnswer> answer) {
-      this(requestId, keepAlive, errorFormat, Optional::empty, answer);
+    Exchange(String requestId, boolean keepAlive, WireFormat errorFormat, long heldBytes,
+        Supplier<ProtocolAnswer> answer) {
+      this(requestId, keepAlive, errorFormat, heldBytes, Optional::empty, answer);
     }
   }
 
-  KinesisRequestHandler(RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes) {
+  KinesisRequestHandler(RequestProcessor processor, Executor operations, ResponseFactory responses, int maxRequestBytes,
+      RequestAdmission.Taken taken) {
     this.processor = processor;
     this.operations = operations;
     this.responses = responses;
     this.maxRequestBytes = maxRequestBytes;
+    this.taken = taken;
   }
 
   @Override
@@ -90,11 +96,15 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     Exchange exchange;
     String requestId = responses.newRequestId();
     if (msg instanceof FullHttpRequest http) {
-      exchange = exchange(requestId, http);
+      exchange = exchange(requestId, http, taken.claim());
     } else if (msg instanceof OversizedRequest oversized) {
       WireFormat format = RequestProcessor.errorFormat(oversized.contentType());
       KinesisResponse tooLarge = responses.tooLarge(format, maxRequestBytes);
-      exchange = new Exchange(requestId, oversized.keepAlive(), format, () -> tooLarge);
+      exchange = new Exchange(requestId, oversized.keepAlive(), format, taken.claim(), () -> tooLarge);
+    } else if (msg instanceof BusyRequest busy) {
+      WireFormat format = RequestProcessor.errorFormat(busy.contentType());
+      KinesisResponse unavailable = responses.unavailable(format);
+      exchange = new Exchange(requestId, busy.keepAlive(), format, 0, () -> unavailable);
     } else {
       ctx.fireChannelRead(ReferenceCountUtil.retain(msg));
       return;
@@ -107,10 +117,10 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
   }
 
-  private Exchange exchange(String requestId, FullHttpRequest http) {
+  private Exchange exchange(String requestId, FullHttpRequest http, long heldBytes) {
     if (http.decoderResult().isFailure()) {
       KinesisResponse malformed = responses.malformed();
-      return new Exchange(requestId, false, WireFormat.JSON, () -> malformed);
+      return new Exchange(requestId, false, WireFormat.JSON, heldBytes, () -> malformed);
     }
     HttpHeaders headers = http.headers();
     Optional<String> contentType = Optional.ofNullable(headers.get(HttpHeaderNames.CONTENT_TYPE));
@@ -123,7 +133,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
         Optional.ofNullable(headers.get(HttpHeaderNames.AUTHORIZATION)),
         headers.contains("X-Amz-Date") || headers.contains(HttpHeaderNames.DATE),
         ByteBufUtil.getBytes(http.content()));
-    return new Exchange(requestId, HttpUtil.isKeepAlive(http), RequestProcessor.errorFormat(contentType),
+    return new Exchange(requestId, HttpUtil.isKeepAlive(http), RequestProcessor.errorFormat(contentType), heldBytes,
         () -> processor.processIfNonBlocking(request), () -> processor.process(request));
   }
 
@@ -131,12 +141,15 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     busy = true;
     Optional<ProtocolAnswer> now = answerNow(exchange);
     if (now.isPresent()) {
+      taken.give(exchange.heldBytes());
       finish(ctx, exchange, now.get());
       return;
     }
     try {
       operations.execute(() -> {
         ProtocolAnswer answer = answer(exchange);
+        // The request's body is no longer needed: its bytes go back to the budget.
+        taken.give(exchange.heldBytes());
         try {
           ctx.executor().execute(() -> finish(ctx, exchange, answer));
         } catch (RejectedExecutionException e) {
@@ -147,6 +160,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
         }
       });
     } catch (RejectedExecutionException e) {
+      taken.give(exchange.heldBytes());
       finish(ctx, exchange, responses.unavailable(exchange.errorFormat()));
     }
   }
@@ -201,7 +215,7 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
     busy = false;
     if (!exchange.keepAlive()) {
       // HttpServerKeepAliveHandler closes the connection after this response.
-      waiting.clear();
+      dropWaiting();
       return;
     }
     Exchange next = waiting.poll();
@@ -248,13 +262,21 @@ final class KinesisRequestHandler extends SimpleChannelInboundHandler<Object> {
       streaming.abort();
       streaming = null;
     }
-    waiting.clear();
+    dropWaiting();
     super.channelInactive(ctx);
+  }
+
+  /** Forgets the requests not yet started, giving their bytes back to the budget. */
+  private void dropWaiting() {
+    for (Exchange exchange; (exchange = waiting.poll()) != null; ) {
+      taken.give(exchange.heldBytes());
+    }
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
+    if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+      // The client went away (mid-request, for the second): nothing to answer, nothing to report.
       log.debug("Connection {} failed: {}", ctx.channel(), cause.toString());
     } else {
       log.warn("Closing connection {} after an unexpected error", ctx.channel(), cause);

@@ -63,6 +63,9 @@ class KinesisPipelineTest {
   private final InMemoryStreamStore store = new InMemoryStreamStore(CLOCK);
   private EmbeddedChannel server;
   private EmbeddedChannel client;
+  private long budgetBytes = 1L << 30;
+  private RequestBudget budget;
+  private KinesisChannelInitializer initializer;
 
   private void open() {
     WireCodec codec = new WireCodec();
@@ -71,8 +74,10 @@ class KinesisPipelineTest {
     RequestProcessor processor = new RequestProcessor(OperationTable.of(broker), ModelValidator.load()::validate,
         AccountResolver.defaultAccountOnly(), BrokerConfig.defaults(), codec);
     ResponseFactory responses = new ResponseFactory(codec, CLOCK, () -> "req-" + ids.incrementAndGet());
-    server = new EmbeddedChannel(new KinesisChannelInitializer(processor, task -> operations.execute(task), responses,
-        MAX_REQUEST_BYTES, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
+    budget = new RequestBudget(budgetBytes);
+    initializer = new KinesisChannelInitializer(processor, task -> operations.execute(task), responses,
+        MAX_REQUEST_BYTES, budget, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+    server = new EmbeddedChannel(initializer);
     client = new EmbeddedChannel(new HttpClientCodec(), new HttpObjectAggregator(1 << 20));
   }
 
@@ -329,6 +334,84 @@ class KinesisPipelineTest {
     FullHttpResponse response = exchange(jsonRequest("ListStreams", "{}"));
     assertError(503, "ServiceUnavailable", "req-1", response);
     assertTrue(server.isOpen());
+  }
+
+  /** A ListStreams request whose JSON body is exactly {@code bytes} long. */
+  private static FullHttpRequest listStreamsOf(int bytes) {
+    return jsonRequest("ListStreams", "{" + " ".repeat(bytes - 2) + "}");
+  }
+
+  @Test
+  void requestThatWouldGoOverTheRequestBudgetGets503AndTheConnectionStaysUsable() throws Exception {
+    budgetBytes = 100;
+    operations = deferred::add;
+    open();
+    // Connection 1: 60 bytes admitted; its operation has not run, so they stay held.
+    EmbeddedChannel first = server;
+    assertEquals(List.of(), deliver(encode(listStreamsOf(60))));
+    assertEquals(60, budget.held());
+
+    // Connection 2: 60 more would go over. The body arrives in two pieces and is discarded; the
+    // answer comes once all of it has been read.
+    server = new EmbeddedChannel(initializer);
+    ByteBuf refused = encode(listStreamsOf(60));
+    assertEquals(List.of(), deliver(refused.readRetainedSlice(refused.readableBytes() - 20)));
+    assertEquals(List.of(), deliver(refused));
+    assertEquals(2, deferred.size());
+    deferred.pollLast().run(); // the 503, made on an operation thread like every answer
+    List<FullHttpResponse> responses = drain();
+    assertEquals(1, responses.size());
+    assertError(503, "ServiceUnavailable", "req-2", responses.get(0));
+    assertEquals("The server is overloaded or shutting down; retry the request.",
+        jsonBody(responses.get(0)).get("message").textValue());
+    assertEquals(60, budget.held(), "a refused request takes nothing");
+    assertTrue(server.isOpen());
+
+    // Once the first request is answered its bytes are back, and the same request is admitted.
+    deferred.poll().run();
+    first.runPendingTasks();
+    assertEquals(0, budget.held());
+    operations = Runnable::run;
+    FullHttpResponse admitted = exchange(listStreamsOf(60));
+    assertEquals(200, admitted.status().code(), () -> admitted.content().toString(StandardCharsets.UTF_8));
+    assertEquals(0, budget.held());
+    first.finishAndReleaseAll();
+  }
+
+  @Test
+  void requestLargerThanTheWholeBudgetIsAdmittedWhenNothingElseIsHeld() {
+    budgetBytes = 10;
+    open();
+    FullHttpResponse response = exchange(listStreamsOf(60));
+    assertEquals(200, response.status().code());
+    assertEquals(0, budget.held());
+  }
+
+  @Test
+  void bytesOfARequestCutOffMidBodyGoBackWhenTheConnectionCloses() {
+    budgetBytes = 100;
+    open();
+    ByteBuf bytes = encode(listStreamsOf(80));
+    assertEquals(List.of(), deliver(bytes.readRetainedSlice(bytes.readableBytes() - 30)));
+    bytes.release();
+    assertEquals(80, budget.held());
+    server.close();
+    assertEquals(0, budget.held());
+  }
+
+  @Test
+  void bytesOfPipelinedRequestsDroppedByAClosingConnectionGoBack() {
+    budgetBytes = 1000;
+    operations = deferred::add;
+    open();
+    FullHttpRequest closing = listStreamsOf(50);
+    closing.headers().set(HttpHeaderNames.CONNECTION, "close");
+    assertEquals(List.of(), deliver(encode(closing, listStreamsOf(70))));
+    assertEquals(120, budget.held());
+    deferred.poll().run();
+    List<FullHttpResponse> responses = drain();
+    assertEquals(1, responses.size());
+    assertEquals(0, budget.held(), "the answered request's bytes and the dropped one's are back");
   }
 
   @Test
