@@ -99,11 +99,13 @@ start_server() {
   case "$name" in
     tributary)
       rm -rf "$WORK/tributary-data"
-      SERVER_CMD="java $SERVER_JAVA_OPTS -jar broker-cli/target/tributary.jar serve --port $port --data-dir \$WORK/tributary-data $TRIBUTARY_ARGS"
+      # Through the launcher, so the broker runs with the product's default JVM flags (heap,
+      # collector, malloc arenas, start-up archive); SERVER_JAVA_OPTS comes after them.
+      SERVER_CMD="${SERVER_JAVA_OPTS:+JAVA_OPTS=\"$SERVER_JAVA_OPTS\" }broker-cli/bin/tributary serve --port $port --data-dir \$WORK/tributary-data $TRIBUTARY_ARGS"
       SERVER_VERSION="tributary $(server_jar_version)"
       # shellcheck disable=SC2086
-      (cd "$ROOT" && exec java $SERVER_JAVA_OPTS -jar "$SERVER_JAR" serve --port "$port" \
-        --data-dir "$WORK/tributary-data" $TRIBUTARY_ARGS) >"$logfile" 2>&1 &
+      (cd "$ROOT" && TRIBUTARY_JAR="$SERVER_JAR" JAVA_OPTS="$SERVER_JAVA_OPTS" exec broker-cli/bin/tributary serve \
+        --port "$port" --data-dir "$WORK/tributary-data" $TRIBUTARY_ARGS) >"$logfile" 2>&1 &
       ;;
     kinesalite|kinesalite-leveldb)
       local path_args=() mode="in memory"
