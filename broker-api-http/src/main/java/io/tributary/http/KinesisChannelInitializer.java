@@ -134,7 +134,7 @@ final class KinesisChannelInitializer extends ChannelInitializer<Channel> implem
   /** The HTTP-version-independent stages: aggregation and the Kinesis handler. */
   void addExchangeStages(ChannelPipeline pipeline) {
     RequestAdmission.Taken taken = new RequestAdmission.Taken(budget);
-    pipeline.addLast("admission", new RequestAdmission(budget, taken));
+    pipeline.addLast("admission", new RequestAdmission(budget, taken, maxRequestBytes));
     pipeline.addLast("aggregator", new KinesisObjectAggregator(maxRequestBytes));
     pipeline.addLast("kinesis", new KinesisRequestHandler(processor, operations, responses, maxRequestBytes, taken));
   }

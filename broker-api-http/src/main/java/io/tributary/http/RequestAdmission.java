@@ -23,7 +23,8 @@ import java.util.Optional;
  * aggregated request, or an {@link OversizedRequest}), in order; the bytes it took wait in {@link
  * Taken} until the handler claims them for that message and gives them back once the request is
  * answered. Bytes of requests the handler never saw (the connection closed mid-body) are given
- * back when the connection closes. A request with no {@code Content-Length} takes nothing.
+ * back when the connection closes. A request with no {@code Content-Length} takes nothing, and so
+ * does one declaring more than {@code maxRequestBytes}, which gets its 413 as before.
  *
  * <p>Confined to its channel's event loop.
  */
@@ -61,12 +62,14 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
 
   private final RequestBudget budget;
   private final Taken taken;
+  private final int maxRequestBytes;
   /** The refused request whose body is being discarded, if any. */
   private BusyRequest refused;
 
-  RequestAdmission(RequestBudget budget, Taken taken) {
+  RequestAdmission(RequestBudget budget, Taken taken, int maxRequestBytes) {
     this.budget = budget;
     this.taken = taken;
+    this.maxRequestBytes = maxRequestBytes;
   }
 
   @Override
@@ -74,6 +77,11 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpRequest request) {
       refused = null;
       long length = declaredLength(request);
+      if (length > maxRequestBytes) {
+        // Over the size limit: the aggregator discards the body and the handler answers 413,
+        // whatever the budget holds; nothing is read, so nothing is taken.
+        length = 0;
+      }
       if (budget.tryTake(length)) {
         taken.unclaimed.add(length);
         ctx.fireChannelRead(msg);

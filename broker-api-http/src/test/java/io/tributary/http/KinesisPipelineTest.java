@@ -379,6 +379,24 @@ class KinesisPipelineTest {
   }
 
   @Test
+  void requestOverTheSizeLimitGets413EvenWhenTheBudgetIsSpent() throws Exception {
+    budgetBytes = 100;
+    operations = deferred::add;
+    open();
+    EmbeddedChannel first = server;
+    assertEquals(List.of(), deliver(encode(listStreamsOf(60))));
+    server = new EmbeddedChannel(initializer);
+    FullHttpRequest oversized = request(JSON, "Kinesis_20131202.PutRecord", new byte[MAX_REQUEST_BYTES + 1]);
+    assertEquals(List.of(), deliver(encode(oversized)));
+    deferred.pollLast().run();
+    List<FullHttpResponse> responses = drain();
+    assertEquals(1, responses.size());
+    assertEquals(413, responses.get(0).status().code());
+    assertEquals(60, budget.held(), "the oversized request took nothing");
+    first.finishAndReleaseAll();
+  }
+
+  @Test
   void requestLargerThanTheWholeBudgetIsAdmittedWhenNothingElseIsHeld() {
     budgetBytes = 10;
     open();
