@@ -116,8 +116,11 @@ public final class NativeLibraryCache {
         (System.nanoTime() - startNanos) / 1_000_000);
   }
 
-  /** RocksJava's own loader, which copies the library into a new temporary file. */
-  private static void loadWithRocksJava() {
+  /**
+   * RocksJava's own loader, which copies the library into a new temporary file unless it is
+   * already loaded (then it returns at once).
+   */
+  static void loadWithRocksJava() {
     try {
       RocksDB.loadLibrary();
     } catch (RuntimeException | UnsatisfiedLinkError e) {

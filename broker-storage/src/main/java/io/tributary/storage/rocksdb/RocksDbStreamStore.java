@@ -133,7 +133,8 @@ public final class RocksDbStreamStore implements StreamStore {
     Objects.requireNonNull(config, "config");
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
     prepareDirectory(dataDir);
-    loadLibrary();
+    // A no-op when the broker has loaded it from NativeLibraryCache; tests open stores directly.
+    NativeLibraryCache.loadWithRocksJava();
     RocksDbResources resources = new RocksDbResources(config);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     RocksDB db = null;
@@ -516,15 +517,6 @@ public final class RocksDbStreamStore implements StreamStore {
     }
     if (!Files.isWritable(dataDir)) {
       throw RocksDbErrorPolicy.openFailure(dataDir, "it is not writable by this user", null);
-    }
-  }
-
-  private static void loadLibrary() {
-    try {
-      RocksDB.loadLibrary();
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
-      throw new StorageException(
-          "Cannot load the RocksDB native library (is java.io.tmpdir writable?): " + e, e);
     }
   }
 
